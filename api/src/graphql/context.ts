@@ -1,0 +1,113 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Platform } from '../platform';
+import { type AppError, ForbiddenError, UnauthenticatedError } from './errors';
+import type { RequestScope } from '../tenancy/context';
+import type { TenantRecord } from '../tenancy/tenant';
+import type { Resolution } from '../tenancy/resolvers';
+import { bearerToken, verifyAccessToken, type AccessClaims } from '../modules/auth/tokens';
+import type { Services } from '../services';
+
+export type Principal =
+  | { kind: 'user'; userId: string; sessionId: string; isPlatformAdmin: boolean; tokenTenantId: string | null }
+  | { kind: 'apikey'; apiKeyId: string; tenantId: string };
+
+export interface GraphQLContext {
+  requestId: string;
+  ip: string;
+  userAgent: string;
+  headers: IncomingHttpHeaders;
+  principal: Principal | null;
+  /** Why authentication failed, when a credential was presented and refused. */
+  authError: AppError | null;
+  /** The request's tenant scope; tenant data is reached through it only (tenancy/context.ts). */
+  scope: RequestScope;
+  /** The resolved tenant (active, and the caller may use it), or null. */
+  tenant: TenantRecord | null;
+  /** What the tenant resolver chain said, before the caller's access to it was checked. */
+  resolution: Resolution;
+  services: Services;
+}
+
+export interface ContextInput {
+  headers: IncomingHttpHeaders;
+  ip: string;
+  /** graphql-ws passes the token in connectionParams instead of a header. */
+  authorization?: string;
+}
+
+/**
+ * One context factory for HTTP and websockets: authenticate, resolve the tenant through the configured chain,
+ * decide whether the caller may use that tenant, and prepare the (lazy) tenant transaction.
+ */
+export function createContextFactory(platform: Platform, services: Services) {
+  return async function buildContext(input: ContextInput): Promise<GraphQLContext> {
+    let claims: AccessClaims | null = null;
+    let authError: AppError | null = null;
+    let principal: Principal | null = null;
+    try {
+      const token = bearerToken(input.authorization ?? headerValue(input.headers.authorization));
+      if (token) claims = verifyAccessToken(platform.config.jwt, token);
+    } catch (err) {
+      authError = err as AppError;
+    }
+    if (claims) {
+      try {
+        const user = await services.sessions.check(claims.sid, claims.sub);
+        principal = { kind: 'user', userId: user.id, sessionId: claims.sid, isPlatformAdmin: user.isPlatformAdmin, tokenTenantId: claims.tid ?? null };
+      } catch (err) {
+        authError = err as AppError;
+      }
+    }
+
+    const resolution = await platform.resolution.resolve({
+      headers: input.headers,
+      tokenTenantId: principal?.kind === 'user' ? principal.tokenTenantId : null,
+    });
+    if (resolution.apiKeyId && resolution.tenant && !principal) {
+      principal = { kind: 'apikey', apiKeyId: resolution.apiKeyId, tenantId: resolution.tenant.id };
+    }
+
+    let denied: AppError | undefined = resolution.denied;
+    const tenant = resolution.tenant;
+    if (tenant && !denied) {
+      if (!principal) denied = authError ?? new UnauthenticatedError('Sign in to use this tenant');
+      else if (principal.kind === 'user' && !(await services.sessions.isActiveMember(tenant.id, principal.userId))) {
+        denied = new ForbiddenError('You are not a member of this tenant');
+      }
+    }
+
+    const scope: RequestScope = {
+      tenant: denied ? undefined : tenant,
+      tenantDenied: denied,
+      openSession: (t) => platform.openSession(t),
+    };
+    return {
+      requestId: headerValue(input.headers['x-request-id'])?.slice(0, 100) ?? randomUUID(),
+      ip: input.ip,
+      userAgent: headerValue(input.headers['user-agent'])?.slice(0, 500) ?? '',
+      headers: input.headers,
+      principal,
+      authError,
+      scope,
+      tenant: scope.tenant ?? null,
+      resolution,
+      services,
+    };
+  };
+}
+
+export function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function requireUser(ctx: GraphQLContext): Extract<Principal, { kind: 'user' }> {
+  if (ctx.principal?.kind === 'user') return ctx.principal;
+  throw ctx.authError ?? new UnauthenticatedError();
+}
+
+export function requirePlatformAdmin(ctx: GraphQLContext): Extract<Principal, { kind: 'user' }> {
+  const user = requireUser(ctx);
+  if (!user.isPlatformAdmin) throw new ForbiddenError('Platform administrators only');
+  return user;
+}

@@ -1,0 +1,90 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * A small key-value store with expiry: Redis when configured, a process-local map otherwise.
+ * Used for shared caches and counters (login throttling). Keys are built by callers with their prefix.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Increments a counter, starting its window on first hit; returns the count and ms until the window ends. */
+  incr(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }>;
+  /** Milliseconds until the key expires; -1 when it does not exist. */
+  ttl(key: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class MemoryStore implements KeyValueStore {
+  private readonly map = new Map<string, { value: string; expires: number }>();
+  private sweep = setInterval(() => this.purge(), 60_000).unref();
+
+  private live(key: string) {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (e.expires <= Date.now()) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+  private purge() {
+    const now = Date.now();
+    for (const [k, e] of this.map) if (e.expires <= now) this.map.delete(k);
+  }
+  async get(key: string) {
+    return this.live(key)?.value ?? null;
+  }
+  async set(key: string, value: string, ttlMs: number) {
+    this.map.set(key, { value, expires: Date.now() + ttlMs });
+  }
+  async del(...keys: string[]) {
+    for (const k of keys) this.map.delete(k);
+  }
+  async incr(key: string, windowMs: number) {
+    const e = this.live(key);
+    if (!e) {
+      this.map.set(key, { value: '1', expires: Date.now() + windowMs });
+      return { count: 1, ttlMs: windowMs };
+    }
+    e.value = String(Number(e.value) + 1);
+    return { count: Number(e.value), ttlMs: e.expires - Date.now() };
+  }
+  async ttl(key: string) {
+    const e = this.live(key);
+    return e ? e.expires - Date.now() : -1;
+  }
+  async close() {
+    clearInterval(this.sweep);
+    this.map.clear();
+  }
+}
+
+export class RedisStore implements KeyValueStore {
+  constructor(private readonly redis: Redis) {}
+  async get(key: string) {
+    return this.redis.get(key);
+  }
+  async set(key: string, value: string, ttlMs: number) {
+    await this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+  }
+  async del(...keys: string[]) {
+    if (keys.length) await this.redis.del(...keys);
+  }
+  async incr(key: string, windowMs: number) {
+    const res = (await this.redis
+      .multi()
+      .incr(key)
+      .pexpire(key, windowMs, 'NX')
+      .pttl(key)
+      .exec()) as Array<[Error | null, number]>;
+    return { count: Number(res[0]![1]), ttlMs: Number(res[2]![1]) };
+  }
+  async ttl(key: string) {
+    const ms = await this.redis.pttl(key);
+    return ms < 0 ? -1 : ms;
+  }
+  async close() {
+    /* the connection is owned by the platform */
+  }
+}

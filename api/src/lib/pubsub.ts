@@ -1,0 +1,66 @@
+import { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
+
+/**
+ * A message bus for cross-process fan-out: Redis pub/sub when REDIS_URL is set, in-process otherwise.
+ * Channel names are built elsewhere (graphql/topics.ts), always from a tenant id and a topic.
+ */
+export interface MessageBus {
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class InProcessBus implements MessageBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  async publish(channel: string, message: string): Promise<void> {
+    // Deliver asynchronously, like Redis would: a publisher never runs subscribers inside its own call stack.
+    setImmediate(() => this.emitter.emit(channel, message));
+  }
+  async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
+    this.emitter.on(channel, handler);
+    return async () => {
+      this.emitter.off(channel, handler);
+    };
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+export class RedisBus implements MessageBus {
+  private readonly handlers = new Map<string, Set<(message: string) => void>>();
+  constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+  ) {
+    sub.on('message', (channel: string, message: string) => {
+      for (const h of this.handlers.get(channel) ?? []) h(message);
+    });
+  }
+  async publish(channel: string, message: string): Promise<void> {
+    await this.pub.publish(channel, message);
+  }
+  async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      await this.sub.subscribe(channel);
+    }
+    set.add(handler);
+    return async () => {
+      const current = this.handlers.get(channel);
+      if (!current) return;
+      current.delete(handler);
+      if (current.size === 0) {
+        this.handlers.delete(channel);
+        await this.sub.unsubscribe(channel).catch(() => undefined);
+      }
+    };
+  }
+  async close(): Promise<void> {
+    this.handlers.clear();
+    this.sub.disconnect();
+  }
+}

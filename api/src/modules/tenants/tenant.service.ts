@@ -1,0 +1,83 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Platform } from '../../platform';
+import type { JobQueue } from '../../jobs/queue';
+import { PROVISION_QUEUE, type ProvisionJobData } from '../../jobs/provision-tenant.job';
+import { TENANT_COLUMNS, type TenantRecord, type TenantStatus } from '../../tenancy/tenant';
+import { NotFoundError } from '../../graphql/errors';
+import { ensureUser } from '../users/user.service';
+import { isUuid } from '../../tenancy/names';
+
+export interface CreateTenantInput {
+  slug: string;
+  name: string;
+  adminEmail: string;
+  adminName?: string;
+  adminPassword?: string;
+}
+
+export interface TenantSummary extends TenantRecord {
+  failureReason: string | null;
+  createdAt: Date;
+  memberCount: number;
+}
+
+/** The tenant lifecycle as the API and the CLI see it. Provisioning itself runs as a job. */
+export class TenantService {
+  constructor(
+    private readonly platform: Platform,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /**
+   * Records the tenant (status `provisioning`), links its first admin and enqueues the provisioning job,
+   * all in one transaction: either the tenant and its job both exist, or neither does.
+   */
+  async create(input: CreateTenantInput): Promise<TenantRecord> {
+    const { db, provisioner } = this.platform;
+    const tenant = await db.tx(async (q) => {
+      const { user } = await ensureUser(q, { email: input.adminEmail, name: input.adminName, password: input.adminPassword });
+      const t = await provisioner.createRecord({ slug: input.slug, name: input.name, adminUserId: user.id }, q);
+      await this.jobs.sendInTx<ProvisionJobData>(q, PROVISION_QUEUE, { tenantId: t.id }, { singletonKey: t.id });
+      return t;
+    });
+    await this.platform.registry.invalidate(tenant);
+    return tenant;
+  }
+
+  async get(idOrSlug: { id?: string; slug?: string }): Promise<TenantSummary | null> {
+    const rows = await this.list({ id: idOrSlug.id, slug: idOrSlug.slug });
+    return rows[0] ?? null;
+  }
+
+  async list(filter: { id?: string; slug?: string; status?: TenantStatus } = {}): Promise<TenantSummary[]> {
+    if (filter.id !== undefined && !isUuid(filter.id)) return [];
+    return this.platform.db.rows<TenantSummary>(
+      `select ${TENANT_COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')},
+              t.failure_reason as "failureReason", t.created_at as "createdAt",
+              (select count(*)::int from control.memberships m where m.tenant_id = t.id and m.status = 'active') as "memberCount"
+         from control.tenants t
+        where ($1::uuid is null or t.id = $1) and ($2::text is null or t.slug = $2) and ($3::text is null or t.status = $3)
+        order by t.created_at, t.id`,
+      [filter.id ?? null, filter.slug ?? null, filter.status ?? null],
+    );
+  }
+
+  async setStatus(id: string, status: 'active' | 'suspended'): Promise<TenantRecord> {
+    const current = await this.platform.registry.byId(id);
+    if (!current || current.status === 'deleted') throw new NotFoundError('Tenant');
+    if (current.status !== 'active' && current.status !== 'suspended') return current;
+    return (await this.platform.registry.setStatus(id, status))!;
+  }
+
+  /** Polls until the tenant leaves `provisioning` (CLI and tests). */
+  async waitUntilSettled(id: string, timeoutMs = 60_000): Promise<TenantSummary> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const t = await this.get({ id });
+      if (!t) throw new NotFoundError('Tenant');
+      if (t.status !== 'provisioning') return t;
+      if (Date.now() > deadline) throw new Error(`tenant ${t.slug} still provisioning after ${timeoutMs} ms`);
+      await sleep(100);
+    }
+  }
+}

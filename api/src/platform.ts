@@ -1,0 +1,134 @@
+import 'reflect-metadata';
+import { Redis } from 'ioredis';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { Config } from './config/env';
+import { ControlDb } from './db/control-db';
+import { migrateControlPlane } from './db/control-migrator';
+import { startEmbeddedPostgres, type EmbeddedHandle } from './db/embedded';
+import { type KeyValueStore, MemoryStore, RedisStore } from './lib/kv';
+import { createLogger, type Logger } from './lib/logger';
+import { InProcessBus, type MessageBus, RedisBus } from './lib/pubsub';
+import { TenantMigrator } from './tenancy/migrator';
+import { rolePrefixForDatabase } from './tenancy/names';
+import { type ProvisionHooks, TenantProvisioner } from './tenancy/provisioner';
+import { TenantRegistry } from './tenancy/registry';
+import { TenantResolutionChain } from './tenancy/resolvers';
+import { TenantSession, type SessionOptions } from './tenancy/session';
+import type { TenantRecord } from './tenancy/tenant';
+import { seedTenantDefaults } from './modules/tenant-setup/seed';
+import { TENANT_ENTITIES } from './modules/entities';
+
+/**
+ * Everything a process (API, worker, CLI, test) needs, built once from a Config: the database (embedded when
+ * DATABASE_URL is unset), Redis or its in-process stand-ins, and the tenancy core.
+ */
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  dataSource: DataSource;
+  pool: Pool;
+  db: ControlDb;
+  kv: KeyValueStore;
+  bus: MessageBus;
+  redis?: Redis;
+  registry: TenantRegistry;
+  migrator: TenantMigrator;
+  provisioner: TenantProvisioner;
+  resolution: TenantResolutionChain;
+  databaseUrl: string;
+  openSession(tenant: TenantRecord, opts?: SessionOptions): TenantSession;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  logger?: Logger;
+  /** Apply control-plane migrations at start (default true). */
+  migrate?: boolean;
+  provisionHooks?: ProvisionHooks;
+  tenantMigrationsDir?: string;
+  applicationName?: string;
+}
+
+export async function createPlatform(config: Config, opts: PlatformOptions = {}): Promise<Platform> {
+  const logger = opts.logger ?? createLogger(config.logLevel, config.isProduction);
+  let embedded: EmbeddedHandle | undefined;
+  let databaseUrl = config.db.url;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ ...config.db.embedded, database: 'leadplane', logger });
+    databaseUrl = embedded.url;
+    logger.info('embedded PostgreSQL started', { dir: config.db.embedded.dir, port: config.db.embedded.port });
+  }
+
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: TENANT_ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: opts.applicationName ?? 'leadplane-api',
+    extra: {
+      max: config.db.pool.max,
+      // Each backend caches the catalog of every tenant schema it touched: recycle backends.
+      maxUses: config.db.pool.maxUses || undefined,
+      maxLifetimeSeconds: config.db.pool.maxLifetimeSeconds || undefined,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 10_000,
+    },
+  });
+  await dataSource.initialize();
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const db = new ControlDb(pool);
+  if (opts.migrate !== false) await migrateControlPlane(db, logger);
+
+  let redis: Redis | undefined;
+  let kv: KeyValueStore;
+  let bus: MessageBus;
+  if (config.redis.url) {
+    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    const sub = redis.duplicate();
+    kv = new RedisStore(redis);
+    bus = new RedisBus(redis, sub);
+  } else {
+    kv = new MemoryStore();
+    bus = new InProcessBus();
+  }
+
+  const { current_database: database } = (await db.one<{ current_database: string }>('select current_database()'))!;
+  const rolePrefix = rolePrefixForDatabase(database);
+  const registry = new TenantRegistry(db, kv, bus, config.redis.prefix, config.tenancy.cacheTtlMs);
+  await registry.start();
+  const migrator = new TenantMigrator(db, logger, opts.tenantMigrationsDir);
+  const provisioner = new TenantProvisioner(db, migrator, registry, rolePrefix, seedTenantDefaults, logger, opts.provisionHooks);
+  const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry);
+
+  let closed = false;
+  return {
+    config,
+    logger,
+    dataSource,
+    pool,
+    db,
+    kv,
+    bus,
+    redis,
+    registry,
+    migrator,
+    provisioner,
+    resolution,
+    databaseUrl,
+    openSession: (tenant, sessionOpts) =>
+      new TenantSession(dataSource, tenant, logger, { statementTimeoutMs: config.db.pool.statementTimeoutMs, ...sessionOpts }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await registry.stop();
+      await bus.close();
+      await kv.close();
+      redis?.disconnect();
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

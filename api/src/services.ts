@@ -1,0 +1,23 @@
+import type { Platform } from './platform';
+import { SessionService } from './modules/auth/session.service';
+import { AuthService } from './modules/auth/auth.service';
+import { LoginThrottle } from './modules/auth/throttle';
+import { TenantService } from './modules/tenants/tenant.service';
+import type { JobQueue } from './jobs/queue';
+import { UserService } from './modules/users/user.service';
+
+/** The application services, built once per process over a Platform. Resolvers reach them through the context. */
+export interface Services {
+  sessions: SessionService;
+  auth: AuthService;
+  tenants: TenantService;
+  users: UserService;
+}
+
+export function createServices(platform: Platform, jobs: JobQueue): Services {
+  const sessions = new SessionService(platform.db);
+  const throttle = new LoginThrottle(platform.kv, platform.config.redis.prefix, platform.config.throttle);
+  const auth = new AuthService(platform, throttle);
+  const tenants = new TenantService(platform, jobs);
+  return { sessions, auth, tenants, users: new UserService(platform.db) };
+}

@@ -1,0 +1,124 @@
+import type { ControlDb } from '../db/control-db';
+import type { KeyValueStore } from '../lib/kv';
+import type { MessageBus } from '../lib/pubsub';
+import { SystemTopic, systemChannel } from '../graphql/topics';
+import { TENANT_COLUMNS, type TenantRecord, type TenantStatus } from './tenant';
+import { isUuid } from './names';
+
+interface LocalEntry {
+  value: TenantRecord | null;
+  expires: number;
+}
+
+/**
+ * Looks tenants up by slug or id with a short two-level cache: in process, then Redis under a
+ * tenant-prefixed key, then control.tenants. A status change invalidates both levels in every process
+ * (through the invalidation channel), so a suspension takes effect on the next request everywhere.
+ */
+export class TenantRegistry {
+  private readonly local = new Map<string, LocalEntry>();
+  private unsubscribe?: () => Promise<void>;
+
+  constructor(
+    private readonly db: ControlDb,
+    private readonly kv: KeyValueStore,
+    private readonly bus: MessageBus,
+    private readonly prefix: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe = await this.bus.subscribe(systemChannel(this.prefix, SystemTopic.INVALIDATE), (raw) => {
+      try {
+        const msg = JSON.parse(raw) as { kind: string; id?: string; slug?: string };
+        if (msg.kind === 'tenant') this.dropLocal(msg.id, msg.slug);
+      } catch {
+        /* ignore malformed */
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.unsubscribe?.();
+  }
+
+  private redisKeyById(id: string) {
+    return `${this.prefix}t:${id}:record`;
+  }
+  private redisKeyBySlug(slug: string) {
+    return `${this.prefix}slug:${slug}`;
+  }
+
+  private dropLocal(id?: string, slug?: string) {
+    if (id) this.local.delete(`id:${id}`);
+    if (slug) this.local.delete(`slug:${slug}`);
+  }
+
+  async byId(id: string): Promise<TenantRecord | null> {
+    if (!isUuid(id)) return null;
+    return this.lookup(`id:${id}`, async () => {
+      const cached = await this.kv.get(this.redisKeyById(id));
+      if (cached) return JSON.parse(cached) as TenantRecord;
+      return this.load('id = $1', id);
+    });
+  }
+
+  async bySlug(slug: string): Promise<TenantRecord | null> {
+    if (typeof slug !== 'string' || slug.length > 64) return null;
+    return this.lookup(`slug:${slug}`, async () => {
+      const id = await this.kv.get(this.redisKeyBySlug(slug));
+      if (id) {
+        const cached = await this.kv.get(this.redisKeyById(id));
+        if (cached) return JSON.parse(cached) as TenantRecord;
+      }
+      return this.load('slug = $1', slug);
+    });
+  }
+
+  private async lookup(key: string, fetch: () => Promise<TenantRecord | null>): Promise<TenantRecord | null> {
+    const hit = this.local.get(key);
+    if (hit && hit.expires > Date.now()) return hit.value;
+    const value = await fetch();
+    if (this.ttlMs > 0) {
+      const expires = Date.now() + this.ttlMs;
+      // A miss is remembered only locally and briefly, so a flood of unknown hosts does not reach the database.
+      this.local.set(key, { value, expires });
+      if (value) {
+        this.local.set(`id:${value.id}`, { value, expires });
+        this.local.set(`slug:${value.slug}`, { value, expires });
+      }
+    }
+    return value;
+  }
+
+  private async load(where: string, arg: string): Promise<TenantRecord | null> {
+    const t = await this.db.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where ${where}`, [arg]);
+    if (t && this.ttlMs > 0) {
+      await this.kv.set(this.redisKeyById(t.id), JSON.stringify(t), this.ttlMs);
+      await this.kv.set(this.redisKeyBySlug(t.slug), t.id, this.ttlMs);
+    }
+    return t;
+  }
+
+  /** Forget a tenant everywhere: this process, Redis, and every other API process. */
+  async invalidate(t: { id: string; slug: string }): Promise<void> {
+    this.dropLocal(t.id, t.slug);
+    await this.kv.del(this.redisKeyById(t.id), this.redisKeyBySlug(t.slug));
+    await this.bus.publish(systemChannel(this.prefix, SystemTopic.INVALIDATE), JSON.stringify({ kind: 'tenant', id: t.id, slug: t.slug }));
+  }
+
+  async setStatus(id: string, status: TenantStatus, reason?: string | null): Promise<TenantRecord | null> {
+    const t = await this.db.one<TenantRecord>(
+      `update control.tenants
+          set status = $2, updated_at = now(), failure_reason = $3,
+              activated_at = case when $2 = 'active' then coalesce(activated_at, now()) else activated_at end,
+              suspended_at = case when $2 = 'suspended' then now() else null end,
+              deleted_at   = case when $2 = 'deleted' then now() else deleted_at end
+        where id = $1
+        returning ${TENANT_COLUMNS}`,
+      [id, status, reason ?? null],
+    );
+    if (t) await this.invalidate(t);
+    return t;
+  }
+}

@@ -1,0 +1,101 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Logger } from '../lib/logger';
+import { assertRoleName, assertSchemaName } from './names';
+import type { TenantRecord } from './tenant';
+
+export interface SessionOptions {
+  readOnly?: boolean;
+  statementTimeoutMs?: number;
+}
+
+/**
+ * One tenant transaction on one pooled connection. This file is the only place (with the migrator and the
+ * provisioner beside it) that selects a tenant in SQL, and it does so transaction-locally only:
+ *   BEGIN; select set_config('search_path', <schema>, true), set_config('role', <tenant role>, true); ...; COMMIT
+ * COMMIT or ROLLBACK restores the connection's defaults, so a connection goes back to the pool holding no tenant.
+ * The connection is taken at the first tenant query and given back when the operation ends.
+ */
+export class TenantSession {
+  private runner?: QueryRunner;
+  private opening?: Promise<EntityManager>;
+  private hooks: Array<() => void | Promise<void>> = [];
+  private state: 'idle' | 'open' | 'done' = 'idle';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly tenant: TenantRecord,
+    private readonly logger: Logger,
+    private readonly opts: SessionOptions = {},
+  ) {}
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  manager(): Promise<EntityManager> {
+    if (this.state === 'done') return Promise.reject(new Error('Tenant session already finished'));
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  afterCommit(fn: () => void | Promise<void>): void {
+    this.hooks.push(fn);
+  }
+
+  private async open(): Promise<EntityManager> {
+    const schema = assertSchemaName(this.tenant.schemaName);
+    const role = assertRoleName(this.tenant.dbRole);
+    const runner = this.dataSource.createQueryRunner('master');
+    this.runner = runner;
+    this.state = 'open';
+    await runner.startTransaction();
+    await runner.query(
+      `select set_config('search_path', $1, true), set_config('role', $2, true), set_config('statement_timeout', $3, true)` +
+        (this.opts.readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''),
+      [schema, role, String(this.opts.statementTimeoutMs ?? 0)],
+    );
+    return runner.manager;
+  }
+
+  /** Commits (or rolls back) and gives the connection back. Safe to call more than once. */
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    if (this.state !== 'open') {
+      this.state = 'done';
+      return;
+    }
+    this.state = 'done';
+    const runner = this.runner!;
+    let broken: Error | undefined;
+    try {
+      await this.opening; // the BEGIN may still be in flight
+      if (outcome === 'commit') {
+        // Talk to the driver directly: COMMIT of an aborted transaction answers ROLLBACK instead of failing.
+        const client = (await runner.connect()) as { query(sql: string): Promise<{ command: string }> };
+        const res = await client.query('COMMIT');
+        Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+        if (res.command !== 'COMMIT') throw new TransactionAbortedError();
+      } else if (runner.isTransactionActive) {
+        await runner.rollbackTransaction();
+      }
+    } catch (err) {
+      if (!(err instanceof TransactionAbortedError)) broken = err as Error;
+      throw err;
+    } finally {
+      // A connection whose transaction state is unknown is destroyed, never pooled again.
+      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(broken);
+    }
+    for (const hook of this.hooks) {
+      try {
+        await hook();
+      } catch (err) {
+        this.logger.error('after-commit hook failed', { err: String(err), tenant: this.tenant.slug });
+      }
+    }
+  }
+}
+
+export class TransactionAbortedError extends Error {
+  constructor() {
+    super('The transaction was aborted by an earlier error and was rolled back');
+  }
+}
