@@ -86,8 +86,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   let kv: KeyValueStore;
   let bus: MessageBus;
   if (config.redis.url) {
-    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: true });
     const sub = redis.duplicate();
+    // Connect (and fail fast) before the subscriber enters subscribe mode, which would break its ready check.
+    await Promise.all([redis.connect(), sub.connect()]);
     kv = new RedisStore(redis);
     bus = new RedisBus(redis, sub);
   } else {

