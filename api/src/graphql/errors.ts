@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ASTNode, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 
@@ -37,12 +37,14 @@ export interface AppErrorOptions {
   fields?: FieldProblem[];
   httpStatus?: number;
   cause?: unknown;
+  nodes?: ASTNode | ReadonlyArray<ASTNode>;
 }
 
 export class AppError extends GraphQLError {
   readonly code: string;
   constructor(code: string, message: string, opts: AppErrorOptions = {}) {
     super(message, {
+      nodes: opts.nodes,
       originalError: opts.cause instanceof Error ? opts.cause : undefined,
       extensions: {
         code,
@@ -102,7 +104,12 @@ export function makeFormatError(opts: { exposeInternals: boolean; onInternal: (e
       };
     }
     const code = formatted.extensions?.code;
-    if (original instanceof AppError || (typeof code === 'string' && FRAMEWORK_CODES.has(code))) {
+    if (original instanceof AppError) {
+      // Apollo re-labels validation-rule errors GRAPHQL_VALIDATION_FAILED; the rule's own code is the truth.
+      const { http: _http, stacktrace: _stack, ...extensions } = { ...formatted.extensions, ...original.extensions };
+      return { ...formatted, extensions };
+    }
+    if (typeof code === 'string' && FRAMEWORK_CODES.has(code)) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -1,5 +1,5 @@
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type SelectionSetNode, type FragmentDefinitionNode } from 'graphql';
-import { CommonErrorCode } from './errors';
+import { Kind, type ASTVisitor, type ValidationContext, type SelectionSetNode, type FragmentDefinitionNode } from 'graphql';
+import { AppError, CommonErrorCode } from './errors';
 
 /**
  * Query limits, enforced at validation (before any resolver runs): selection depth and aliases.
@@ -32,9 +32,9 @@ export function depthLimit(maxDepth: number) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}`, {
+            new AppError(CommonErrorCode.QUERY_TOO_COMPLEX, `Query depth ${depth} exceeds the limit of ${maxDepth}`, {
               nodes: [node],
-              extensions: { code: CommonErrorCode.QUERY_TOO_COMPLEX, limit: maxDepth, depth },
+              details: { limit: maxDepth, depth },
             }),
           );
         }
@@ -54,9 +54,9 @@ export function aliasLimit(maxAliases: number) {
         if (count > maxAliases && !reported) {
           reported = true;
           context.reportError(
-            new GraphQLError(`More than ${maxAliases} aliases in one document`, {
+            new AppError(CommonErrorCode.QUERY_TOO_COMPLEX, `More than ${maxAliases} aliases in one document`, {
               nodes: [node],
-              extensions: { code: CommonErrorCode.QUERY_TOO_COMPLEX, limit: maxAliases },
+              details: { limit: maxAliases },
             }),
           );
         }
