@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * The README's promise, tried as a new user would: a clean checkout of the committed tree, `npm ci`, then
+ * The README's promise, tried as a new user would: a clean checkout of the committed tree, `npm install`, then
  * `npm start` with no DATABASE_URL or REDIS_URL. It must print the URL and the demo logins, serve them, and
  * shut down cleanly on SIGTERM. (`npm test` itself is what CI runs.)
  */
@@ -33,8 +33,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadplane-checkout-'));
+  // As root, embedded PostgreSQL runs as the `postgres` OS user, which must be able to reach the checkout.
+  fs.chmodSync(dir, 0o755);
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', repoRoot, path.join(dir, 'repo')], { stdio: 'pipe' });
-  execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: path.join(dir, 'repo'),
     stdio: 'pipe',
     env: cleanEnv({}),

