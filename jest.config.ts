@@ -25,6 +25,7 @@ const config: Config = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/api/test/summary-reporter.cjs'],
 };
 
 export default config;
