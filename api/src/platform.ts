@@ -103,7 +103,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   await registry.start();
   const migrator = new TenantMigrator(db, logger, opts.tenantMigrationsDir);
   const provisioner = new TenantProvisioner(db, migrator, registry, rolePrefix, seedTenantDefaults, logger, opts.provisionHooks);
-  const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry);
+  const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry, config.http.trustProxy);
 
   let closed = false;
   return {

@@ -38,11 +38,16 @@ export class JwtClaimResolver implements TenantResolver {
 export class HostResolver implements TenantResolver {
   readonly strategy = 'host' as const;
   private readonly base: string;
-  constructor(baseDomain: string) {
+  /** X-Forwarded-Host is believed only behind a trusted proxy (TRUST_PROXY); otherwise any client could set it. */
+  constructor(
+    baseDomain: string,
+    private readonly trustProxy = false,
+  ) {
     this.base = baseDomain.toLowerCase().replace(/:\d+$/, '');
   }
   async resolve(input: ResolutionInput): Promise<TenantHint | null> {
-    const raw = first(input.headers['x-forwarded-host']) ?? first(input.headers.host);
+    const forwarded = this.trustProxy ? first(input.headers['x-forwarded-host'])?.split(',')[0] : undefined;
+    const raw = forwarded ?? first(input.headers.host);
     if (!raw) return null;
     const host = raw.toLowerCase().trim().replace(/:\d+$/, '').replace(/\.$/, '');
     if (host === this.base || !host.endsWith(`.${this.base}`)) return null;
@@ -97,10 +102,10 @@ export class TenantResolutionChain {
     private readonly registry: TenantRegistry,
   ) {}
 
-  static fromConfig(cfg: Config['tenancy'], db: ControlDb, registry: TenantRegistry): TenantResolutionChain {
+  static fromConfig(cfg: Config['tenancy'], db: ControlDb, registry: TenantRegistry, trustProxy = false): TenantResolutionChain {
     const build: Record<TenantStrategy, () => TenantResolver> = {
       jwt: () => new JwtClaimResolver(),
-      host: () => new HostResolver(cfg.baseDomain!),
+      host: () => new HostResolver(cfg.baseDomain!, trustProxy),
       apikey: () => new ApiKeyResolver(db, cfg.apiKeyHeader),
     };
     return new TenantResolutionChain(cfg.strategies.map((s) => build[s]()), registry);

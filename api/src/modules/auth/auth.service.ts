@@ -4,6 +4,7 @@ import { UnauthenticatedError } from '../../graphql/errors';
 import type { Platform } from '../../platform';
 import { gate } from '../../tenancy/resolvers';
 import type { TenantRecord } from '../../tenancy/tenant';
+import { TenancyError, TenancyErrorCode } from '../../tenancy/tenancy.errors';
 import { dummyHash, verifyPassword } from '../users/password';
 import { findUserByEmail, normaliseEmail } from '../users/user.service';
 import { AuthError, AuthErrorCode } from './auth.errors';
@@ -64,7 +65,8 @@ export class AuthService {
     if (input.tenantSlug) {
       const named = await this.platform.registry.bySlug(input.tenantSlug);
       if (input.requestTenant && named && named.id !== input.requestTenant.id) {
-        throw new AuthError(AuthErrorCode.NOT_A_MEMBER, 'The tenant named does not match the request');
+        // Not NOT_A_MEMBER: the user may well belong to both; the request contradicts itself.
+        throw new TenancyError(TenancyErrorCode.TENANT_MISMATCH, 'The tenant named does not match the request');
       }
       tenant = await this.usableTenant(named, user.id);
     } else if (input.requestTenant) {

@@ -39,8 +39,8 @@ interface Tokens {
 const code = (res: GqlResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 const slugs = (ms: Array<{ slug: string }> | undefined) => (ms ?? []).map((m) => m.slug).sort();
 
-function tryLogin(server: TestServer, email: string, password = TEST_PASSWORD, tenant?: string, headers?: Record<string, string>) {
-  return server.gql<{ login: Tokens }>(LOGIN, { email, password, tenant }, { headers });
+function tryLogin(server: TestServer, email: string, password = TEST_PASSWORD, tenant?: string) {
+  return server.gql<{ login: Tokens }>(LOGIN, { email, password, tenant });
 }
 
 function refresh(server: TestServer, token: string) {
@@ -77,13 +77,27 @@ function gqlRaw<T>(server: TestServer, query: string, variables: Record<string, 
   });
 }
 
+/**
+ * startTestServer, retried once when jest workers race to install pg-boss in the run's fresh database: its
+ * CREATE SCHEMA IF NOT EXISTS, even under pg-boss's advisory lock, can fail with 23505 on pg_namespace. That is
+ * a boot race in JobQueue.start() (not what this file tests); drop this wrapper once it tolerates the race.
+ */
+async function startServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+  try {
+    return await startTestServer(overrides);
+  } catch (err) {
+    if ((err as { code?: string; constraint?: string }).constraint !== 'pg_namespace_nspname_index') throw err;
+    return startTestServer(overrides);
+  }
+}
+
 let server: TestServer;
 let a: TestTenant;
 let b: TestTenant;
 let multiEmail: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startServer();
   [a, b] = await Promise.all([createTestTenant(server, { direct: true }), createTestTenant(server, { direct: true })]);
   multiEmail = `multi-${uniqueSlug('u')}@example.test`;
   await addMember(server, a.tenant, multiEmail);
@@ -161,6 +175,17 @@ describe('login and tenant binding', () => {
     expect(notMember.data).toBeNull();
     const unknown = await tryLogin(server, a.adminEmail, TEST_PASSWORD, uniqueSlug('nope'));
     expect(code(unknown)).toBe('TENANT_NOT_FOUND');
+  });
+
+  test('a disabled user: existing tokens stop working and login fails like a wrong password', async () => {
+    const email = `disabled-${uniqueSlug('u')}@example.test`;
+    const id = await addMember(server, a.tenant, email);
+    const t = await login(server, email);
+    expect((await server.gql(ME, {}, { token: t.accessToken })).errors).toBeUndefined();
+    await server.platform.db.rows('update control.users set disabled_at = now() where id = $1', [id]);
+    expect(code(await server.gql(ME, {}, { token: t.accessToken }))).toBe('UNAUTHENTICATED');
+    expect(code(await refresh(server, t.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(code(await tryLogin(server, email))).toBe('INVALID_CREDENTIALS');
   });
 
   test('wrong password and unknown email fail the same way (no account enumeration)', async () => {
@@ -284,7 +309,13 @@ describe('refresh-token rotation', () => {
       const results = await Promise.all(Array.from({ length: 4 }, () => refresh(server, t.refreshToken)));
       const ok = results.filter((r) => r.data?.refresh);
       expect(ok).toHaveLength(1);
-      for (const r of results.filter((x) => !x.data?.refresh)) expect(code(r)).toBe('UNAUTHENTICATED');
+      for (const r of results.filter((x) => !x.data?.refresh)) {
+        expect(code(r)).toBe('UNAUTHENTICATED');
+        expect(r.errors![0]!.extensions!.reason).toBe('REFRESH_TOKEN_REUSED');
+      }
+      // Strict reuse detection: the losers presented a token already rotated, so the session ended for the
+      // winner too (a racing replay is indistinguishable from a double-submit).
+      expect(code(await refresh(server, ok[0]!.data!.refresh.refreshToken))).toBe('UNAUTHENTICATED');
     }
   });
 });
@@ -296,7 +327,7 @@ describe('login throttling', () => {
     await Promise.all(servers.map((s) => s.close()));
   });
   async function throttledServer(extra: Record<string, string> = {}) {
-    const s = await startTestServer({ ...LIMITS, ...extra });
+    const s = await startServer({ ...LIMITS, ...extra });
     servers.push(s);
     return s;
   }
@@ -326,11 +357,20 @@ describe('login throttling', () => {
     const s = await throttledServer();
     const fresh = `fresh-${uniqueSlug('u')}@example.test`;
     await addMember(s, a.tenant, fresh);
-    // 6 failures, at most 2 per account: no account reaches its own limit of 3.
-    for (let i = 0; i < 6; i++) {
-      expect(code(await tryLogin(s, `spray-${i % 3}-${uniqueSlug('u')}@example.test`, 'wrong-password'))).toBe('INVALID_CREDENTIALS');
-    }
+    // 6 failures, 2 per account: no account reaches its own limit of 3.
+    const sprayed = [0, 1, 2].map((i) => `spray-${i}-${uniqueSlug('u')}@example.test`);
+    for (let i = 0; i < 6; i++) expect(code(await tryLogin(s, sprayed[i % 3]!, 'wrong-password'))).toBe('INVALID_CREDENTIALS');
     expectThrottled(await tryLogin(s, fresh, TEST_PASSWORD));
+  });
+
+  test("a success clears the account's count", async () => {
+    const s = await throttledServer({ LOGIN_MAX_FAILURES_PER_IP: '1000' });
+    const user = `clears-${uniqueSlug('u')}@example.test`;
+    await addMember(s, a.tenant, user);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 2; i++) expect(code(await tryLogin(s, user, 'wrong-password'))).toBe('INVALID_CREDENTIALS');
+      expect((await tryLogin(s, user)).errors).toBeUndefined();
+    }
   });
 
   test('concurrent wrong guesses cannot exceed the per-account limit', async () => {
@@ -361,7 +401,7 @@ describe('login throttling', () => {
 describe('cross-tenant isolation', () => {
   let hostServer: TestServer;
   beforeAll(async () => {
-    hostServer = await startTestServer({ TENANT_RESOLVERS: 'jwt,host', TENANT_BASE_DOMAIN: 'leadplane.test' });
+    hostServer = await startServer({ TENANT_RESOLVERS: 'jwt,host', TENANT_BASE_DOMAIN: 'leadplane.test' });
   });
   afterAll(async () => {
     await hostServer?.close();
@@ -389,18 +429,23 @@ describe('cross-tenant isolation', () => {
     expect(viaClaim.data!.currentTenant).toBeNull();
     expect(viaClaim.data!.me.tenant).toBeNull();
 
-    // B's host (and a forwarded host naming B) with A's token: the whole request is refused.
-    for (const headers of [{ host: `${b.tenant.slug}.leadplane.test` }, { 'x-forwarded-host': `${b.tenant.slug}.leadplane.test` }]) {
-      const res = await gqlRaw<{ currentTenant: unknown }>(hostServer, CURRENT_TENANT, {}, { token: t.accessToken, headers });
-      expect(code(res)).toBe('TENANT_MISMATCH');
-      expect(res.data?.currentTenant ?? null).toBeNull();
-    }
+    // B's host with A's token: the whole request is refused.
+    const onBHost = await gqlRaw<{ currentTenant: unknown }>(hostServer, CURRENT_TENANT, {}, { token: t.accessToken, headers: { host: `${b.tenant.slug}.leadplane.test` } });
+    expect(code(onBHost)).toBe('TENANT_MISMATCH');
+    expect(onBHost.status).toBe(400);
+    expect(onBHost.data?.currentTenant ?? null).toBeNull();
+    // A client-supplied X-Forwarded-Host is ignored without TRUST_PROXY: the token's tenant A stands.
+    const forwarded = await gqlRaw<{ currentTenant: { slug: string } | null }>(hostServer, CURRENT_TENANT, {}, {
+      token: t.accessToken,
+      headers: { 'x-forwarded-host': `${b.tenant.slug}.leadplane.test` },
+    });
+    expect(forwarded.data?.currentTenant?.slug).toBe(a.tenant.slug);
     // Logging in on B's host, with or without naming a tenant.
     const onB = { host: `${b.tenant.slug}.leadplane.test` };
     expect(code(await gqlRaw(hostServer, LOGIN, { email: a.adminEmail, password: TEST_PASSWORD }, { headers: onB }))).toBe('NOT_A_MEMBER');
     const namingA = await gqlRaw<{ login: Tokens | null }>(hostServer, LOGIN, { email: a.adminEmail, password: TEST_PASSWORD, tenant: a.tenant.slug }, { headers: onB });
     expect(namingA.data?.login ?? null).toBeNull();
-    expect(code(namingA)).toBe('NOT_A_MEMBER');
+    expect(code(namingA)).toBe('TENANT_MISMATCH');
 
     // Control: the same token on A's host works.
     const own = await gqlRaw<{ currentTenant: { slug: string } }>(hostServer, CURRENT_TENANT, {}, { token: t.accessToken, headers: { host: `${a.tenant.slug}.leadplane.test` } });
