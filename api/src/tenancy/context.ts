@@ -58,3 +58,20 @@ export function afterTenantCommit(fn: () => void | Promise<void>): void {
   scope.session ??= scope.openSession(tenant);
   scope.session.afterCommit(fn);
 }
+
+/** Raw SQL against the current tenant's schema, in the operation's tenant transaction. */
+export interface TenantDb {
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  one<T>(text: string, params?: unknown[]): Promise<T | null>;
+}
+
+export function tenantDb(): TenantDb {
+  const tenant = currentTenant();
+  const scope = storage.getStore()!;
+  scope.session ??= scope.openSession(tenant);
+  const session = scope.session;
+  return {
+    query: (text, params) => session.query(text, params),
+    one: async (text, params) => (await session.query<never>(text, params))[0] ?? null,
+  };
+}

@@ -133,8 +133,8 @@ describe('schema and role names', () => {
     let valid = 0;
     for (let i = 0; i < 3000; i++) {
       const len = 1 + (next() % 12);
-      let s = 'abcdefghijklmnopqrstuvwxyz'[next() % 26];
-      for (let j = 0; j < len; j++) s += alphabet[next() % alphabet.length];
+      let s = 'abcdefghijklmnopqrstuvwxyz'.charAt(next() % 26);
+      for (let j = 0; j < len; j++) s += alphabet.charAt(next() % alphabet.length);
       if (slugProblem(s) === null) {
         valid++;
         const schema = schemaNameForSlug(s);

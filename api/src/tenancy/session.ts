@@ -6,6 +6,12 @@ import type { TenantRecord } from './tenant';
 export interface SessionOptions {
   readOnly?: boolean;
   statementTimeoutMs?: number;
+  /** Sees every statement sent through query() (tests and benchmarks count statements with it). */
+  onStatement?: (sql: string) => void;
+}
+
+interface PgClient {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; command: string }>;
 }
 
 /**
@@ -38,6 +44,14 @@ export class TenantSession {
     return this.opening;
   }
 
+  /** Raw SQL inside the tenant transaction, returning rows whatever the command. */
+  async query<T>(text: string, params?: unknown[]): Promise<T[]> {
+    await this.manager();
+    const client = (await this.runner!.connect()) as PgClient;
+    this.opts.onStatement?.(text);
+    return (await client.query(text, params)).rows as T[];
+  }
+
   afterCommit(fn: () => void | Promise<void>): void {
     this.hooks.push(fn);
   }
@@ -60,7 +74,10 @@ export class TenantSession {
   /** Commits (or rolls back) and gives the connection back. Safe to call more than once. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     if (this.state !== 'open') {
+      // Nothing was opened, so nothing can roll back: work announced for after the commit still happens.
+      const neverOpened = this.state === 'idle';
       this.state = 'done';
+      if (neverOpened && outcome === 'commit') await this.runHooks();
       return;
     }
     this.state = 'done';
@@ -84,6 +101,11 @@ export class TenantSession {
       // A connection whose transaction state is unknown is destroyed, never pooled again.
       await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(broken);
     }
+    // After-commit hooks announce work that is now durable: a rolled-back unit must not announce anything.
+    if (outcome === 'commit') await this.runHooks();
+  }
+
+  private async runHooks(): Promise<void> {
     for (const hook of this.hooks) {
       try {
         await hook();
