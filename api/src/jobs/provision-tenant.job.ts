@@ -1,23 +1,40 @@
 import type PgBoss from 'pg-boss';
+import type { Config } from '../config/env';
+import type { Queryable } from '../db/control-db';
 import type { Platform } from '../platform';
+import { assertUuid } from '../tenancy/names';
 import type { JobQueue } from './queue';
 
 export const PROVISION_QUEUE = 'tenant-provision';
 
+/** The job names its tenant explicitly: a worker never infers it from whatever ran before. */
 export interface ProvisionJobData {
   tenantId: string;
 }
 
-export async function createProvisionQueue(queue: JobQueue, platform: Platform): Promise<void> {
-  const attempts = platform.config.jobs.provisionMaxAttempts;
-  await queue.boss.createQueue(PROVISION_QUEUE, {
-    name: PROVISION_QUEUE,
-    retryLimit: attempts - 1,
-    retryDelay: 1,
-    retryBackoff: true,
-    // A worker that dies mid-job leaves it active; after this it is retried elsewhere.
-    expireInSeconds: 120,
-  });
+const QUEUE_OPTIONS = {
+  retryDelay: 1,
+  retryBackoff: true,
+  // A worker that dies mid-job leaves it active; after this it is retried elsewhere.
+  expireInSeconds: 120,
+} as const;
+
+/**
+ * Retry policy stamped on each job when it is sent. pg-boss keeps a queue's options from the first
+ * createQueue forever (ON CONFLICT DO NOTHING), so a changed PROVISION_MAX_ATTEMPTS would otherwise never apply.
+ */
+export function provisionJobOptions(config: Config): PgBoss.SendOptions {
+  return { ...QUEUE_OPTIONS, retryLimit: config.jobs.provisionMaxAttempts - 1 };
+}
+
+export function createProvisionQueue(queue: JobQueue, platform: Platform): Promise<void> {
+  return queue.ensureQueue(PROVISION_QUEUE, { ...QUEUE_OPTIONS, retryLimit: platform.config.jobs.provisionMaxAttempts - 1 });
+}
+
+/** Enqueues provisioning inside the caller's control-plane transaction (the queue must exist: createProvisionQueue). */
+export function enqueueProvisioning(queue: JobQueue, q: Queryable, config: Config, tenantId: string): Promise<string> {
+  const data: ProvisionJobData = { tenantId: assertUuid(tenantId) };
+  return queue.sendInTx<ProvisionJobData>(q, PROVISION_QUEUE, data, { ...provisionJobOptions(config), singletonKey: data.tenantId });
 }
 
 /**
@@ -36,8 +53,14 @@ export async function startProvisionWorker(queue: JobQueue, platform: Platform):
         await platform.provisioner.provision(tenantId);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        platform.logger.warn('provisioning attempt failed', { tenantId, attempt: job.retryCount + 1, error: message });
-        if (job.retryCount >= job.retryLimit) await platform.provisioner.markFailed(tenantId, message);
+        const attempt = job.retryCount + 1;
+        const last = job.retryCount >= job.retryLimit;
+        platform.logger.warn('provisioning attempt failed', { tenantId, attempt, attempts: job.retryLimit + 1, error: message });
+        if (last) {
+          await platform.provisioner.markFailed(tenantId, message).catch((e: Error) =>
+            platform.logger.error('could not mark tenant failed', { tenantId, error: e.message }),
+          );
+        }
         throw err;
       }
     },

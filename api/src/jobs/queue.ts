@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Queryable } from '../db/control-db';
 import type { Platform } from '../platform';
@@ -25,8 +26,17 @@ export class JobQueue {
 
   async start(): Promise<void> {
     if (this.started) return;
-    // pg-boss migrates its schema under its own advisory lock, so several processes may start at once.
-    await this.boss.start();
+    // pg-boss installs its schema under an advisory lock, but two processes that both found it missing both
+    // run the install, and the second fails on objects the first created. Serialise the whole start on a
+    // session-level advisory lock held by one dedicated connection (outside the pool, which may be tiny).
+    const client = new Client({ connectionString: this.platform.databaseUrl, application_name: 'leadplane-queue-start' });
+    await client.connect();
+    try {
+      await client.query(`select pg_advisory_lock(hashtext('leadplane:job-queue-start'))`);
+      await this.boss.start();
+    } finally {
+      await client.end().catch(() => undefined);
+    }
     this.started = true;
   }
 

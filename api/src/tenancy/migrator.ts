@@ -3,7 +3,10 @@ import type { ControlDb, Queryable } from '../db/control-db';
 import { MIGRATIONS_ROOT, readMigrations, type MigrationFile } from '../db/migration-files';
 import type { Logger } from '../lib/logger';
 import { assertSchemaName, assertUuid } from './names';
-import { TENANT_COLUMNS, type TenantRecord } from './tenant';
+import { TENANT_COLUMNS, type TenantRecord, type TenantStatus } from './tenant';
+
+/** Provisioning tenants get every migration inside their provisioning transaction; failed and deleted ones get none. */
+const MIGRATABLE: readonly TenantStatus[] = ['active', 'suspended'];
 
 export interface MigrateAllResult {
   total: number;
@@ -62,6 +65,8 @@ export class TenantMigrator {
     return this.db.tx(async (q) => {
       const t = await q.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where id = $1 for update`, [tenantId]);
       if (!t) throw new Error(`tenant ${tenantId} not found`);
+      // Re-checked under the lock: the tenant may have been deleted (schema dropped) since pending() listed it.
+      if (!MIGRATABLE.includes(t.status)) return [];
       return this.applyPending(q, t);
     });
   }
@@ -70,9 +75,9 @@ export class TenantMigrator {
   async pending(slug?: string): Promise<TenantRecord[]> {
     return this.db.rows<TenantRecord>(
       `select ${TENANT_COLUMNS} from control.tenants
-        where status in ('active', 'suspended') and schema_version < $1 and ($2::text is null or slug = $2)
+        where status = any($3::text[]) and schema_version < $1 and ($2::text is null or slug = $2)
         order by created_at, id`,
-      [this.latestVersion, slug ?? null],
+      [this.latestVersion, slug ?? null, MIGRATABLE],
     );
   }
 

@@ -59,12 +59,15 @@ export class TenantProvisioner {
   /** Idempotent: an active tenant is left alone; anything half-done was rolled back and is redone. */
   async provision(tenantId: string): Promise<TenantRecord> {
     const started = Date.now();
+    // Counted outside the provisioning transaction, which a failed attempt rolls back along with its count.
+    await this.db.rows(`update control.tenants set provision_attempts = provision_attempts + 1 where id = $1 and status in ('provisioning', 'failed')`, [
+      tenantId,
+    ]);
     const tenant = await this.db.tx(async (q) => {
       const t = await q.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where id = $1 for update`, [tenantId]);
       if (!t) throw new Error(`tenant ${tenantId} not found`);
       if (t.status === 'active' || t.status === 'suspended') return t;
       if (t.status === 'deleted') throw new Error(`tenant ${t.slug} is deleted`);
-      await q.rows(`update control.tenants set provision_attempts = provision_attempts + 1 where id = $1`, [t.id]);
       const schema = ident(assertSchemaName(t.schemaName));
       const role = ident(assertRoleName(t.dbRole));
       const roleLiteral = `'${assertRoleName(t.dbRole)}'`;

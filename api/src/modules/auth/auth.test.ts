@@ -77,19 +77,7 @@ function gqlRaw<T>(server: TestServer, query: string, variables: Record<string, 
   });
 }
 
-/**
- * startTestServer, retried once when jest workers race to install pg-boss in the run's fresh database: its
- * CREATE SCHEMA IF NOT EXISTS, even under pg-boss's advisory lock, can fail with 23505 on pg_namespace. That is
- * a boot race in JobQueue.start() (not what this file tests); drop this wrapper once it tolerates the race.
- */
-async function startServer(overrides: Record<string, string> = {}): Promise<TestServer> {
-  try {
-    return await startTestServer(overrides);
-  } catch (err) {
-    if ((err as { code?: string; constraint?: string }).constraint !== 'pg_namespace_nspname_index') throw err;
-    return startTestServer(overrides);
-  }
-}
+const startServer = (overrides: Record<string, string> = {}) => startTestServer(overrides);
 
 let server: TestServer;
 let a: TestTenant;

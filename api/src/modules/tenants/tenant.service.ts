@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Platform } from '../../platform';
 import type { JobQueue } from '../../jobs/queue';
-import { PROVISION_QUEUE, type ProvisionJobData } from '../../jobs/provision-tenant.job';
+import { createProvisionQueue, enqueueProvisioning } from '../../jobs/provision-tenant.job';
 import { TENANT_COLUMNS, type TenantRecord, type TenantStatus } from '../../tenancy/tenant';
 import { NotFoundError } from '../../graphql/errors';
 import { ensureUser } from '../users/user.service';
@@ -13,6 +13,12 @@ export interface CreateTenantInput {
   adminEmail: string;
   adminName?: string;
   adminPassword?: string;
+}
+
+export interface CreatedTenant {
+  tenant: TenantRecord;
+  /** The tenant's first admin; `created` is false when the email belonged to an existing user (whose password is kept). */
+  admin: { id: string; email: string; created: boolean };
 }
 
 export interface TenantSummary extends TenantRecord {
@@ -33,15 +39,21 @@ export class TenantService {
    * all in one transaction: either the tenant and its job both exist, or neither does.
    */
   async create(input: CreateTenantInput): Promise<TenantRecord> {
-    const { db, provisioner } = this.platform;
-    const tenant = await db.tx(async (q) => {
-      const { user } = await ensureUser(q, { email: input.adminEmail, name: input.adminName, password: input.adminPassword });
-      const t = await provisioner.createRecord({ slug: input.slug, name: input.name, adminUserId: user.id }, q);
-      await this.jobs.sendInTx<ProvisionJobData>(q, PROVISION_QUEUE, { tenantId: t.id }, { singletonKey: t.id });
-      return t;
+    return (await this.createWithAdmin(input)).tenant;
+  }
+
+  /** `create`, also telling whether the admin user was created by this call (the CLI prints a generated password then). */
+  async createWithAdmin(input: CreateTenantInput): Promise<CreatedTenant> {
+    const { db, provisioner, config } = this.platform;
+    await createProvisionQueue(this.jobs, this.platform);
+    const out = await db.tx(async (q) => {
+      const { user, created } = await ensureUser(q, { email: input.adminEmail, name: input.adminName, password: input.adminPassword });
+      const tenant = await provisioner.createRecord({ slug: input.slug, name: input.name, adminUserId: user.id }, q);
+      await enqueueProvisioning(this.jobs, q, config, tenant.id);
+      return { tenant, admin: { id: user.id, email: user.email, created } };
     });
-    await this.platform.registry.invalidate(tenant);
-    return tenant;
+    await this.platform.registry.invalidate(out.tenant);
+    return out;
   }
 
   async get(idOrSlug: { id?: string; slug?: string }): Promise<TenantSummary | null> {
