@@ -32,8 +32,10 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     logger.info('initialising embedded PostgreSQL', { dir });
     await pg.initialise();
   }
-  clearStalePid(dir, logger);
-  await pg.start();
+  // Another process (npm start, say) already runs this data directory: share its server instead of
+  // failing, so the operator CLI works next to a running API. Only the process that started it stops it.
+  const shared = serverAlreadyRunning(dir, logger);
+  if (!shared) await pg.start();
   const client = pg.getPgClient('postgres');
   await client.connect();
   try {
@@ -44,13 +46,16 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      if (!shared) await pg.stop();
+    },
   };
 }
 
-function clearStalePid(dir: string, logger: Logger): void {
+/** True when a live postmaster owns the directory; a stale postmaster.pid from a killed run is removed. */
+function serverAlreadyRunning(dir: string, logger: Logger): boolean {
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
+  if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   let alive = false;
   try {
@@ -65,6 +70,7 @@ function clearStalePid(dir: string, logger: Logger): void {
     logger.warn('removing stale postmaster.pid from a previous run', { pidFile });
     fs.rmSync(pidFile);
   }
+  return alive;
 }
 
 /**
