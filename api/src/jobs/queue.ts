@@ -27,17 +27,25 @@ export class JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     // pg-boss installs its schema under an advisory lock, but two processes that both found it missing both
-    // run the install, and the second fails on objects the first created. Serialise the whole start on a
-    // session-level advisory lock held by one dedicated connection (outside the pool, which may be tiny).
-    const client = new Client({ connectionString: this.platform.databaseUrl, application_name: 'leadplane-queue-start' });
+    // run the install, and the second fails on objects the first created.
+    await this.serialised(() => this.boss.start());
+    this.started = true;
+  }
+
+  /**
+   * Runs pg-boss DDL (install, queue creation) under a session-level advisory lock held by one dedicated
+   * connection outside the pool (which may be tiny): concurrent processes on a fresh database otherwise
+   * race or deadlock on the same catalog rows.
+   */
+  private async serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: this.platform.databaseUrl, application_name: 'leadplane-queue-ddl' });
     await client.connect();
     try {
-      await client.query(`select pg_advisory_lock(hashtext('leadplane:job-queue-start'))`);
-      await this.boss.start();
+      await client.query(`select pg_advisory_lock(hashtext('leadplane:job-queue-ddl'))`);
+      return await fn();
     } finally {
       await client.end().catch(() => undefined);
     }
-    this.started = true;
   }
 
   /**
@@ -47,7 +55,7 @@ export class JobQueue {
   ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
     let created = this.queues.get(name);
     if (!created) {
-      created = this.boss.createQueue(name, { ...options, name });
+      created = this.serialised(() => this.boss.createQueue(name, { ...options, name }));
       created.catch(() => this.queues.delete(name));
       this.queues.set(name, created);
     }
