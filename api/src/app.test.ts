@@ -89,7 +89,7 @@ test('graceful shutdown drains websockets and stops accepting HTTP', async () =>
   const s = await startTestServer();
   const wsUrl = s.url.replace('http', 'ws') + '/graphql';
   let closedCode: number | undefined;
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, on: { closed: (e) => (closedCode = (e as { code: number }).code) } });
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined, on: { closed: (e) => (closedCode = (e as { code: number }).code) } });
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('error', reject);

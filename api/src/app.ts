@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Platform } from './platform';
@@ -15,6 +15,8 @@ import { createContextFactory, headerValue, type GraphQLContext } from './graphq
 import { CommonErrorCode, makeFormatError } from './graphql/errors';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { tenantTransactionPlugin } from './graphql/tenant-transaction.plugin';
+import { TenantEvents, type SubscriptionContext } from './graphql/subscriptions/event-stream';
+import { SocketGuard } from './graphql/subscriptions/socket-guard';
 
 export interface App {
   httpServer: http.Server;
@@ -36,26 +38,35 @@ export async function createApp(platform: Platform, services: Services, schema: 
   const httpServer = http.createServer(app);
   const buildContext = createContextFactory(platform, services);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.http.maxBodyBytes });
-  const wsCleanup = useServer<Record<string, unknown>>(
-    {
-      schema,
-      context: async (ctx) => {
-        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        return buildContext({
-          headers: ctx.extra.request.headers,
-          ip: ctx.extra.request.socket.remoteAddress ?? '',
-          authorization: typeof auth === 'string' ? auth : undefined,
-        });
-      },
-    },
-    wsServer,
-  );
-
   const formatError = makeFormatError({
     exposeInternals: config.env === 'development',
     onInternal: (err) => logger.error('unexpected error', { err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   });
+
+  // Websockets: the same context factory as HTTP, plus the tenant event source; SocketGuard closes a socket
+  // whose token expires, whose session is revoked or whose tenant is suspended (graphql/subscriptions/).
+  const events = new TenantEvents(platform.bus, config.redis.prefix);
+  const sockets = new SocketGuard(platform, buildContext);
+  await sockets.start();
+  const wsInput = (ctx: { connectionParams?: Record<string, unknown>; extra: { request: http.IncomingMessage } }) => {
+    const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+    return { headers: ctx.extra.request.headers, ip: ctx.extra.request.socket.remoteAddress ?? '', authorization: typeof auth === 'string' ? auth : undefined };
+  };
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.http.maxBodyBytes });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect: (ctx) => sockets.admit(ctx.extra.socket, wsInput(ctx)),
+      onClose: (ctx) => sockets.release(ctx.extra.socket),
+      context: async (ctx): Promise<SubscriptionContext> => Object.assign(await buildContext(wsInput(ctx)), { events }),
+      // The same masking as HTTP: typed codes pass, anything else becomes INTERNAL_SERVER_ERROR.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
+    },
+    wsServer,
+  );
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -69,6 +80,7 @@ export async function createApp(platform: Platform, services: Services, schema: 
           return {
             async drainServer() {
               await wsCleanup.dispose();
+              await sockets.stop();
             },
           };
         },

@@ -49,6 +49,8 @@ export interface PlatformOptions {
   provisionHooks?: ProvisionHooks;
   tenantMigrationsDir?: string;
   applicationName?: string;
+  /** Sees every statement of tenant transactions (statement-count tests, benchmarks). */
+  onStatement?: (sql: string) => void;
 }
 
 export async function createPlatform(config: Config, opts: PlatformOptions = {}): Promise<Platform> {
@@ -121,7 +123,11 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     resolution,
     databaseUrl,
     openSession: (tenant, sessionOpts) =>
-      new TenantSession(dataSource, tenant, logger, { statementTimeoutMs: config.db.pool.statementTimeoutMs, ...sessionOpts }),
+      new TenantSession(dataSource, tenant, logger, {
+        statementTimeoutMs: config.db.pool.statementTimeoutMs,
+        onStatement: opts.onStatement,
+        ...sessionOpts,
+      }),
     async close() {
       if (closed) return;
       closed = true;

@@ -5,6 +5,8 @@ import { LoginThrottle } from './modules/auth/throttle';
 import { TenantService } from './modules/tenants/tenant.service';
 import type { JobQueue } from './jobs/queue';
 import { UserService } from './modules/users/user.service';
+import { LeadService } from './modules/leads/lead.service';
+import { PermissionCache } from './modules/permissions/permission-cache';
 
 /** The application services, built once per process over a Platform. Resolvers reach them through the context. */
 export interface Services {
@@ -12,6 +14,8 @@ export interface Services {
   auth: AuthService;
   tenants: TenantService;
   users: UserService;
+  leads: LeadService;
+  permissions: PermissionCache;
 }
 
 export function createServices(platform: Platform, jobs: JobQueue): Services {
@@ -19,5 +23,7 @@ export function createServices(platform: Platform, jobs: JobQueue): Services {
   const throttle = new LoginThrottle(platform.kv, platform.config.redis.prefix, platform.config.throttle);
   const auth = new AuthService(platform, throttle);
   const tenants = new TenantService(platform, jobs);
-  return { sessions, auth, tenants, users: new UserService(platform.db) };
+  return { sessions, auth, tenants, users: new UserService(platform.db), leads: new LeadService(platform),
+    permissions: new PermissionCache(platform.kv, platform.bus, platform.config.redis.prefix),
+  };
 }

@@ -7,6 +7,7 @@ import type { TenantRecord } from '../tenancy/tenant';
 import type { Resolution } from '../tenancy/resolvers';
 import { bearerToken, verifyAccessToken, type AccessClaims } from '../modules/auth/tokens';
 import type { Services } from '../services';
+import { createLoaders, type Loaders } from './loaders';
 
 export type Principal =
   | { kind: 'user'; userId: string; sessionId: string; isPlatformAdmin: boolean; tokenTenantId: string | null }
@@ -27,6 +28,10 @@ export interface GraphQLContext {
   /** What the tenant resolver chain said, before the caller's access to it was checked. */
   resolution: Resolution;
   services: Services;
+  /** Per-request DataLoaders, bound to this request's tenant scope. */
+  loaders: Loaders;
+  /** Filled on first use by modules/permissions/guard.ts. */
+  permissionCache?: Promise<Set<string>>;
 }
 
 export interface ContextInput {
@@ -93,6 +98,7 @@ export function createContextFactory(platform: Platform, services: Services) {
       tenant: scope.tenant ?? null,
       resolution,
       services,
+      loaders: createLoaders(scope),
     };
   };
 }
@@ -110,4 +116,11 @@ export function requirePlatformAdmin(ctx: GraphQLContext): Extract<Principal, { 
   const user = requireUser(ctx);
   if (!user.isPlatformAdmin) throw new ForbiddenError('Platform administrators only');
   return user;
+}
+
+/** Who did it, for activities and audit: a user, or an integration's API key. */
+export function actorOf(ctx: GraphQLContext): { userId: string | null; apiKeyId?: string } {
+  if (ctx.principal?.kind === 'user') return { userId: ctx.principal.userId };
+  if (ctx.principal?.kind === 'apikey') return { userId: null, apiKeyId: ctx.principal.apiKeyId };
+  throw ctx.authError ?? new UnauthenticatedError();
 }

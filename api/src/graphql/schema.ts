@@ -3,11 +3,35 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { TenantResolver } from '../modules/tenants/tenant.resolver';
+import { LeadResolver } from '../modules/leads/lead.resolver';
+import { LeadActivityFieldsResolver, LeadConnectionResolver, LeadFieldsResolver } from '../modules/leads/lead.fields';
+import { DASHBOARD_RESOLVERS } from '../modules/dashboard/dashboard.resolver';
+import { StatusFieldsResolver, StatusResolver } from '../modules/statuses/status.resolver';
+import { CustomFieldResolver } from '../modules/custom-fields/custom-field.resolver';
+import { TeamFieldsResolver, TeamResolver } from '../modules/teams/team.resolver';
+import { MemberResolver } from '../modules/members/member.resolver';
+import { LeadSubscriptionResolver } from '../modules/leads/lead.subscriptions';
 import { ScopeMiddleware } from './scope.middleware';
+import { NO_TOPIC_PUBSUB } from './subscriptions/event-stream';
 
 /** Every resolver class of the API. New modules add theirs here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, TenantResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AuthResolver,
+  TenantResolver,
+  LeadResolver,
+  LeadFieldsResolver,
+  LeadConnectionResolver,
+  LeadActivityFieldsResolver,
+  LeadSubscriptionResolver,
+  ...DASHBOARD_RESOLVERS,
+  StatusResolver,
+  StatusFieldsResolver,
+  CustomFieldResolver,
+  TeamResolver,
+  TeamFieldsResolver,
+  MemberResolver,
+];
 
 /** The committed schema file at the repository root; a test fails when it drifts from the code. */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'schema.graphql');
@@ -18,5 +42,6 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     globalMiddlewares: [ScopeMiddleware],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+    pubSub: NO_TOPIC_PUBSUB,
   });
 }

@@ -30,6 +30,7 @@ export class InProcessBus implements MessageBus {
 
 export class RedisBus implements MessageBus {
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
+  private readonly pending = new Map<string, Promise<unknown>>();
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
@@ -46,9 +47,11 @@ export class RedisBus implements MessageBus {
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      await this.sub.subscribe(channel);
+      this.pending.set(channel, this.sub.subscribe(channel).finally(() => this.pending.delete(channel)));
     }
     set.add(handler);
+    // A second subscriber to a channel whose SUBSCRIBE is still in flight waits for Redis to confirm it too.
+    await this.pending.get(channel);
     return async () => {
       const current = this.handlers.get(channel);
       if (!current) return;

@@ -26,6 +26,7 @@ export class TenantSession {
   private opening?: Promise<EntityManager>;
   private hooks: Array<() => void | Promise<void>> = [];
   private state: 'idle' | 'open' | 'done' = 'idle';
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,8 +49,17 @@ export class TenantSession {
   async query<T>(text: string, params?: unknown[]): Promise<T[]> {
     await this.manager();
     const client = (await this.runner!.connect()) as PgClient;
-    this.opts.onStatement?.(text);
-    return (await client.query(text, params)).rows as T[];
+    // Field resolvers run concurrently but share this one connection: queue their statements here rather than
+    // rely on pg's implicit client queue (deprecated, and gone in pg 9).
+    const run = this.tail.then(() => {
+      this.opts.onStatement?.(text);
+      return client.query(text, params);
+    });
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return (await run).rows as T[];
   }
 
   afterCommit(fn: () => void | Promise<void>): void {

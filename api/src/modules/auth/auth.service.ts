@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/control-db';
 import { UnauthenticatedError } from '../../graphql/errors';
+import { publishSessionsRevoked } from '../../graphql/subscriptions/invalidation';
 import type { Platform } from '../../platform';
 import { gate } from '../../tenancy/resolvers';
 import type { TenantRecord } from '../../tenancy/tenant';
@@ -101,7 +102,7 @@ export class AuthService {
         await q.rows(`update control.sessions set revoked_at = now(), revoked_reason = 'refresh token reused' where id = $1 and revoked_at is null`, [
           row.session_id,
         ]);
-        return { error: new UnauthenticatedError('Refresh token reused: the session was revoked', 'REFRESH_TOKEN_REUSED') };
+        return { error: new UnauthenticatedError('Refresh token reused: the session was revoked', 'REFRESH_TOKEN_REUSED'), revoked: row.session_id };
       }
       if (!row.live || row.expired) return { error: new UnauthenticatedError('Session revoked or expired', 'SESSION_ENDED') };
       await q.rows(`update control.refresh_tokens set used_at = now() where token_hash = $1`, [hash]);
@@ -109,6 +110,8 @@ export class AuthService {
       if (tenant && (gate(tenant).denied || !(await this.isActiveMember(q, tenant.id, row.user_id)))) tenant = null;
       return { result: await this.issue(q, row.session_id, row.user_id, tenant, client) };
     });
+    // Announced after the commit: open websockets of the revoked session close in every process.
+    if ('revoked' in outcome && outcome.revoked) await publishSessionsRevoked(this.platform, [outcome.revoked]);
     if ('error' in outcome && outcome.error) throw outcome.error;
     return outcome.result!;
   }
@@ -117,13 +120,15 @@ export class AuthService {
     await this.platform.db.rows(`update control.sessions set revoked_at = now(), revoked_reason = 'logout' where id = $1 and revoked_at is null`, [
       sessionId,
     ]);
+    await publishSessionsRevoked(this.platform, [sessionId]);
   }
 
   async logoutAll(userId: string): Promise<void> {
-    await this.platform.db.rows(
-      `update control.sessions set revoked_at = now(), revoked_reason = 'logout everywhere' where user_id = $1 and revoked_at is null`,
+    const revoked = await this.platform.db.rows<{ id: string }>(
+      `update control.sessions set revoked_at = now(), revoked_reason = 'logout everywhere' where user_id = $1 and revoked_at is null returning id`,
       [userId],
     );
+    await publishSessionsRevoked(this.platform, revoked.map((r) => r.id));
   }
 
   /** New tokens for the same session, now bound to another tenant the user belongs to. */

@@ -3,6 +3,7 @@ import type { Services } from '../../services';
 import { tenantManager } from '../../tenancy/context';
 import { withTenant } from '../../tenancy/with-tenant';
 import { ensureUser } from '../users/user.service';
+import { seedDemoPipeline } from './demo-seed';
 
 export const DEMO_PASSWORD = 'leadplane-demo';
 export const DEMO_TENANT = { slug: 'acme', name: 'Acme Corporation' };
@@ -21,7 +22,8 @@ export interface DemoLogin {
 
 /**
  * Seeds the demo: a platform operator and the tenant `acme` with an admin, a manager and an agent, provisioned
- * through the same background job as any tenant. Does nothing for parts that already exist.
+ * through the same background job as any tenant, then a pipeline to look at (demo-seed.ts).
+ * Does nothing for parts that already exist.
  */
 export async function seedDemo(platform: Platform, services: Services): Promise<DemoLogin[]> {
   const { db, logger } = platform;
@@ -42,6 +44,14 @@ export async function seedDemo(platform: Platform, services: Services): Promise<
         await m.query(`insert into member_roles (user_id, role_id) select $1, id from roles where key = $2 on conflict do nothing`, [user.id, u.role]);
       });
     }
+  }
+  if (tenant.status === 'active') {
+    const started = Date.now();
+    const [alice, bob, carol] = DEMO_USERS;
+    const seed = await seedDemoPipeline(platform, tenant, { alice: alice.email, bob: bob.email, carol: carol.email });
+    if (seed.seeded) logger.info('seeded the demo pipeline', { leads: seed.leads, activities: seed.activities, ms: Date.now() - started });
+  } else {
+    logger.warn('the demo tenant is not active: its pipeline is not seeded', { slug: DEMO_TENANT.slug, status: tenant.status });
   }
   return [
     { email: PLATFORM_ADMIN.email, password: DEMO_PASSWORD, role: 'platform admin' },

@@ -1,0 +1,156 @@
+import type { PubSub } from 'type-graphql';
+import type { MessageBus } from '../../lib/pubsub';
+import { currentTenant, runInScope, type RequestScope } from '../../tenancy/context';
+import type { TenantRecord } from '../../tenancy/tenant';
+import { requireUser, type GraphQLContext, type Principal } from '../context';
+import { AppError, ForbiddenError } from '../errors';
+import { createLoaders } from '../loaders';
+import { type Topic, tenantChannel } from '../topics';
+
+/** Tenant events on the bus, on channels built from the tenant id (graphql/topics.ts). Given to websocket contexts. */
+export class TenantEvents {
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly prefix: string,
+  ) {}
+
+  subscribe(tenantId: string, topic: Topic, handler: (raw: string) => void): Promise<() => Promise<void>> {
+    return this.bus.subscribe(tenantChannel(this.prefix, tenantId, topic), handler);
+  }
+}
+
+/** The websocket context: the HTTP context (same factory) plus the event source subscriptions read from. */
+export interface SubscriptionContext extends GraphQLContext {
+  events: TenantEvents;
+}
+
+export interface TenantEvent {
+  tenantId: string;
+}
+
+/** A subscriber that does not keep up is cut off rather than buffered without bound. */
+export const MAX_BACKLOG = 1000;
+
+export enum SubscriptionErrorCode {
+  SUBSCRIPTION_TRANSPORT = 'SUBSCRIPTION_TRANSPORT',
+  SUBSCRIBER_TOO_SLOW = 'SUBSCRIBER_TOO_SLOW',
+}
+
+type User = Extract<Principal, { kind: 'user' }>;
+
+/**
+ * The subscriber's own tenant events on `topic`, as an async iterator graphql-js executes the selection for.
+ *
+ * Each event is resolved in its own unit of work. A subscription lives for hours, but a tenant transaction
+ * holds a pooled connection, so none may span the wait between events. graphql-js pulls one event at a time
+ * (`next()`), executes the selection for it, and graphql-ws sends the result before pulling again; so the
+ * pull for event N+1 (or `return()`) is the moment event N is fully emitted. There the previous event's
+ * transaction is committed (it only read) and its connection given back, and the next event gets a fresh
+ * request scope and fresh DataLoaders: no connection is held while waiting and no cached row outlives its event.
+ * `withTenant` could not do this: the nested field resolvers (Lead.status, Lead.owner...) run after the root
+ * resolver returns, outside any callback we could wrap.
+ *
+ * Isolation: the channel is built from the subscriber's tenant id, and each event's `tenantId` is checked again.
+ */
+export async function tenantEventStream<E extends TenantEvent>(
+  ctx: GraphQLContext,
+  topic: Topic,
+  accept: (event: E, user: User) => boolean,
+): Promise<AsyncIterableIterator<E>> {
+  const { user, tenant } = subscriber(ctx);
+  const events = (ctx as Partial<SubscriptionContext>).events;
+  if (!events) throw new AppError(SubscriptionErrorCode.SUBSCRIPTION_TRANSPORT, 'Subscriptions are served over the websocket endpoint');
+  const openSession = ctx.scope.openSession;
+
+  const inbox: E[] = [];
+  let overflow = false;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  let current: RequestScope | undefined;
+
+  const unsubscribe = await events.subscribe(tenant.id, topic, (raw) => {
+    let event: E;
+    try {
+      event = JSON.parse(raw) as E;
+    } catch {
+      return;
+    }
+    if (closed || event?.tenantId !== tenant.id || !accept(event, user)) return;
+    if (inbox.length >= MAX_BACKLOG) overflow = true;
+    else inbox.push(event);
+    wake?.();
+  });
+
+  /** Ends the previous event's unit of work; its scope can open no new transaction afterwards. */
+  const endEvent = async () => {
+    const scope = current;
+    current = undefined;
+    if (!scope) return;
+    scope.openSession = () => {
+      throw new Error('This subscription event is over');
+    };
+    // Read-only work: commit and rollback are the same; a failure here already released or destroyed the connection.
+    await scope.session?.finish('commit').catch(() => undefined);
+  };
+
+  const end = async () => {
+    closed = true;
+    wake?.();
+    await unsubscribe().catch(() => undefined);
+    await endEvent();
+  };
+
+  const iterator: AsyncIterableIterator<E> = {
+    async next(): Promise<IteratorResult<E>> {
+      await endEvent();
+      while (!closed && !overflow && inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      if (overflow) {
+        await end();
+        throw new AppError(SubscriptionErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${MAX_BACKLOG} events were waiting: subscribe again`);
+      }
+      if (closed) return { value: undefined, done: true };
+      // Membership is checked per request over HTTP; a long-lived subscription re-checks it per event.
+      if (!(await ctx.services.sessions.isActiveMember(tenant.id, user.userId))) {
+        await end();
+        throw new ForbiddenError('You are no longer a member of this tenant');
+      }
+      current = { tenant, openSession };
+      ctx.scope = current;
+      ctx.loaders = createLoaders(current);
+      ctx.permissionCache = undefined;
+      return { value: inbox.shift()!, done: false };
+    },
+    async return(): Promise<IteratorResult<E>> {
+      // May run while the last event is still executing (the socket closed): its remaining statements then fail
+      // with "session already finished" and that result is never sent.
+      await end();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return iterator;
+}
+
+/** An authenticated member of an active tenant, failing with the context's own typed error otherwise. */
+function subscriber(ctx: GraphQLContext): { user: User; tenant: TenantRecord } {
+  if (ctx.principal?.kind === 'apikey') throw new ForbiddenError('Subscriptions are for signed-in members');
+  const user = requireUser(ctx);
+  const tenant = runInScope(ctx.scope, currentTenant);
+  return { user, tenant };
+}
+
+/**
+ * type-graphql insists on a PubSub when any @Subscription exists, even though ours bring their own `subscribe`
+ * (the bus and channel names live in lib/pubsub.ts and graphql/topics.ts). Topic-based subscriptions are refused.
+ */
+export const NO_TOPIC_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('Publish through the MessageBus (lib/pubsub.ts), on a channel from graphql/topics.ts');
+  },
+  subscribe() {
+    throw new Error('Use @Subscription({ subscribe }) with tenantEventStream');
+  },
+};

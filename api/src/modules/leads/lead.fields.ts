@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import type { GraphQLContext } from '../../graphql/context';
+import { BadInputError } from '../../graphql/errors';
+import { LeadActivityConnection, LeadActivityType } from '../activities/activity.types';
+import { visibleCustomValues } from '../custom-fields/custom-field.validation';
+import { MemberType } from '../members/member.types';
+import { LeadStatusType } from '../statuses/status.types';
+import { TeamType } from '../teams/team.types';
+import { encodeActivityCursor } from './lead.service';
+import { LeadConnection, LeadType } from './lead.types';
+
+/** Lead relations, each through a per-request loader: one statement per relation for a whole page. */
+@Resolver(() => LeadType)
+export class LeadFieldsResolver {
+  @FieldResolver(() => LeadStatusType)
+  async status(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext): Promise<LeadStatusType> {
+    return (await ctx.loaders.statusById(lead.statusId))!;
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true })
+  owner(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
+    return lead.ownerId ? ctx.loaders.memberById.load(lead.ownerId) : null;
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true })
+  createdBy(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
+    return lead.createdById ? ctx.loaders.memberById.load(lead.createdById) : null;
+  }
+
+  @FieldResolver(() => TeamType, { nullable: true })
+  team(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext): Promise<TeamType | null> | null {
+    return lead.teamId ? ctx.loaders.teamById.load(lead.teamId) : null;
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: 'Values of the custom fields defined now, keyed by field key.' })
+  async customFields(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext): Promise<Record<string, unknown>> {
+    return visibleCustomValues(await ctx.loaders.customFields(), lead.custom);
+  }
+
+  @FieldResolver(() => Int)
+  activityCount(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return ctx.loaders.activityCountByLead.load(lead.id);
+  }
+
+  @FieldResolver(() => LeadActivityType, { nullable: true })
+  latestActivity(@Root() lead: LeadType, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.latestActivityByLead.load(lead.id);
+  }
+
+  @FieldResolver(() => LeadActivityConnection, { description: 'Newest first.' })
+  async activities(
+    @Root() lead: LeadType,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<LeadActivityConnection> {
+    if (first < 0 || first > 100) throw new BadInputError('Invalid page size', [{ field: 'first', message: 'must be 0 to 100' }]);
+    const page = await ctx.services.leads.activities(lead.id, first, after ?? undefined);
+    const edges = page.rows.map((node) => ({ cursor: encodeActivityCursor(node), node }));
+    return { edges, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, totalCount: page.total };
+  }
+}
+
+@Resolver(() => LeadConnection)
+export class LeadConnectionResolver {
+  @FieldResolver(() => Int, { description: 'All leads matching the filter (ignores the cursor). One extra statement.' })
+  totalCount(@Root() conn: LeadConnection, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return ctx.services.leads.count(conn);
+  }
+}
+
+@Resolver(() => LeadActivityType)
+export class LeadActivityFieldsResolver {
+  @FieldResolver(() => MemberType, { nullable: true })
+  actor(@Root() a: LeadActivityType, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
+    return a.actorId ? ctx.loaders.memberById.load(a.actorId) : null;
+  }
+}
