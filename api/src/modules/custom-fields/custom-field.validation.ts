@@ -90,7 +90,7 @@ function normalise(def: CustomFieldDefinition, raw: unknown): { value: unknown }
       return { value: n };
     }
     case 'date': {
-      if (typeof raw !== 'string' || !DATE_RE.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) || new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) {
+      if (typeof raw !== 'string' || !DATE_RE.test(raw) || raw.startsWith('0000') || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) || new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) {
         return { problem: 'must be a date as YYYY-MM-DD' };
       }
       return { value: raw };
