@@ -1,4 +1,6 @@
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { loadConfig, type Config } from '../src/config/env';
 import { silentLogger } from '../src/lib/logger';
 import type { PlatformOptions } from '../src/platform';
@@ -6,6 +8,7 @@ import { startRuntime, type Runtime } from '../src/runtime';
 import type { TenantRecord } from '../src/tenancy/tenant';
 import { ensureUser } from '../src/modules/users/user.service';
 import { testState } from './state';
+import { rolePrefixForDatabase } from '../src/tenancy/names';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -50,19 +53,8 @@ export async function startTestServer(overrides: Record<string, string | undefin
   return {
     ...rt,
     url,
-    async gql(query, variables, o = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-          ...o.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as GqlResponse<never>;
-      return { ...body, status: res.status };
-    },
+    // node:http rather than fetch(): fetch silently drops a Host header, and tenant-by-host tests need one.
+    gql: (query, variables, o = {}) => postJson(url, { query, variables }, o),
   };
 }
 
@@ -115,4 +107,72 @@ export async function login(server: TestServer, email: string, tenant?: string, 
   );
   if (!res.data?.login) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   return res.data.login;
+}
+
+function postJson<T>(base: string, payload: unknown, o: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>> {
+  const body = JSON.stringify(payload);
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: hostname,
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+          ...o.headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          try {
+            resolve({ ...(JSON.parse(text) as GqlResponse<T>), status: res.statusCode ?? 0 });
+          } catch (err) {
+            reject(new Error(`not JSON (${res.statusCode}): ${text.slice(0, 200)}`, { cause: err }));
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * A database of this test file's own, named after the run's database (teardown sweeps leftovers), for tests
+ * whose job workers or migrate-all must not see other files' tenants. drop() removes it and its tenant roles.
+ */
+export async function createPrivateDatabase(label: string) {
+  const state = testState();
+  const name = `${state.database}_${label}_${randomBytes(2).toString('hex')}`;
+  const admin = new Client({ connectionString: state.adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(state.adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const db = new Client({ connectionString: url.toString() });
+      await db.connect();
+      const roles = await db.query<{ rolname: string }>(`select rolname from pg_roles where starts_with(rolname, $1)`, [rolePrefixForDatabase(name)]);
+      for (const { rolname } of roles.rows) {
+        await db.query(`drop owned by "${rolname}"`);
+        await db.query(`drop role "${rolname}"`);
+      }
+      await db.end();
+      const a = new Client({ connectionString: state.adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
 }

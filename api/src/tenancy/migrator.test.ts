@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { testConfig, uniqueSlug } from '../../test/helpers';
+import { createPrivateDatabase, testConfig, uniqueSlug } from '../../test/helpers';
 import { testState } from '../../test/state';
 import { MIGRATIONS_ROOT, readMigrations } from '../db/migration-files';
 import { silentLogger } from '../lib/logger';
@@ -12,7 +11,6 @@ import { verifyPassword } from '../modules/users/password';
 import { createPlatform, type Platform } from '../platform';
 import { tenantManager } from './context';
 import type { ProgressEvent } from './migrator';
-import { rolePrefixForDatabase } from './names';
 import type { TenantRecord } from './tenant';
 import { withTenant } from './with-tenant';
 
@@ -283,31 +281,3 @@ function buildApi(): Promise<void> {
  * A database of this file's own (same server as the run's), dropped afterwards with the tenant roles it created:
  * roles are cluster-wide, named with a hash of the database name (names.ts).
  */
-async function createPrivateDatabase(label: string) {
-  const state = testState();
-  const name = `${state.database}_${label}_${randomBytes(2).toString('hex')}`;
-  const admin = new Client({ connectionString: state.adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(state.adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const db = new Client({ connectionString: url.toString() });
-      await db.connect();
-      const roles = await db.query<{ rolname: string }>(`select rolname from pg_roles where starts_with(rolname, $1)`, [rolePrefixForDatabase(name)]);
-      for (const { rolname } of roles.rows) {
-        await db.query(`drop owned by "${rolname}"`);
-        await db.query(`drop role "${rolname}"`);
-      }
-      await db.end();
-      const a = new Client({ connectionString: state.adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { login, startTestServer, TEST_PASSWORD, uniqueSlug, type GqlResponse, type TestServer } from '../../test/helpers';
-import { testState } from '../../test/state';
+import { createPrivateDatabase, login, startTestServer, TEST_PASSWORD, uniqueSlug, type GqlResponse, type TestServer } from '../../test/helpers';
 import { PROVISION_QUEUE } from '../jobs/provision-tenant.job';
 import { QUEUE_SCHEMA } from '../jobs/queue';
 import { DEFAULT_ROLES } from '../modules/permissions/catalog';
@@ -318,31 +315,3 @@ test('a tenant is not served before it is active', async () => {
  * A database of this file's own (same server as the run's), dropped afterwards with the tenant roles it created:
  * roles are cluster-wide, named with a hash of the database name (names.ts).
  */
-async function createPrivateDatabase(label: string) {
-  const state = testState();
-  const name = `${state.database}_${label}_${randomBytes(2).toString('hex')}`;
-  const admin = new Client({ connectionString: state.adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(state.adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const db = new Client({ connectionString: url.toString() });
-      await db.connect();
-      const roles = await db.query<{ rolname: string }>(`select rolname from pg_roles where starts_with(rolname, $1)`, [rolePrefixForDatabase(name)]);
-      for (const { rolname } of roles.rows) {
-        await db.query(`drop owned by "${rolname}"`);
-        await db.query(`drop role "${rolname}"`);
-      }
-      await db.end();
-      const a = new Client({ connectionString: state.adminUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import {
@@ -35,44 +34,15 @@ type Opts = { token?: string; headers?: Record<string, string> };
 
 const code = (res: GqlResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
-/** Like server.gql, but through node:http: fetch() silently drops a Host header, and tenant-by-host needs one. */
-function gqlRaw<T>(server: TestServer, query: string, variables: Record<string, unknown>, o: Opts = {}) {
-  const body = JSON.stringify({ query, variables });
-  const { port } = new URL(server.url);
-  return new Promise<GqlResponse<T>>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-          ...o.headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ ...(JSON.parse(text) as GqlResponse<T>), status: res.statusCode ?? 0 }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const onHost = (host: string, token?: string): Opts => ({ token, headers: { host } });
 const current = async (server: TestServer, o: Opts = {}) => {
-  const res = await gqlRaw<Current>(server, CURRENT, {}, o);
+  const res = await server.gql<Current>(CURRENT, {}, o);
   expect(res.errors).toBeUndefined();
   return res.data!.currentTenant?.slug ?? null;
 };
 const loginVia = (server: TestServer, email: string, o: Opts = {}, tenant?: string) =>
-  gqlRaw<{ login: { accessToken: string; refreshToken: string; tenant: { slug: string } | null } }>(server, LOGIN, { email, password: TEST_PASSWORD, tenant }, o);
+  server.gql<{ login: { accessToken: string; refreshToken: string; tenant: { slug: string } | null } }>(LOGIN, { email, password: TEST_PASSWORD, tenant }, o);
 
 /** Polls briefly: an invalidation sent over Redis pub/sub reaches another process asynchronously. */
 async function eventually(fn: () => Promise<unknown>, expected: unknown, ms = 2000) {
@@ -195,8 +165,7 @@ describe('host strategy', () => {
   test('an unknown subdomain: currentTenant is null, non-tenant fields still work, login is TENANT_NOT_FOUND', async () => {
     const host = `${uniqueSlug('nope')}.${BASE}`;
     const t = await login(hs, a.adminEmail);
-    const res = await gqlRaw<{ currentTenant: unknown; me: { email: string; tenant: unknown } }>(
-      hs,
+    const res = await hs.gql<{ currentTenant: unknown; me: { email: string; tenant: unknown } }>(
       `query { currentTenant { slug } me { email tenant { slug } } }`,
       {},
       onHost(host, t.accessToken),
@@ -235,7 +204,7 @@ describe('api-key strategy', () => {
     expect(await current(ks, withKey(ka.key))).toBe(a.tenant.slug);
     expect(await current(ks, withKey(kb.key))).toBe(b.tenant.slug);
     expect(await current(ks)).toBeNull();
-    const me = await gqlRaw(ks, `query { me { id } }`, {}, withKey(ka.key));
+    const me = await ks.gql(`query { me { id } }`, {}, withKey(ka.key));
     expect(code(me)).toBe('UNAUTHENTICATED');
     // A user token does not borrow a key's tenant the user is not a member of.
     const outsider = await login(ks, b.adminEmail);
@@ -248,7 +217,7 @@ describe('api-key strategy', () => {
     await ks.platform.db.rows(`update control.api_keys set revoked_at = now() where id = $1`, [revoked.id]);
     const cases = [`lp_${randomBytes(24).toString('base64url')}`, 'not-a-key', 'lp_short', `lp_${'a'.repeat(30)}!`, '', revoked.key];
     for (const key of cases) {
-      const res = await gqlRaw<Current>(ks, CURRENT, {}, withKey(key));
+      const res = await ks.gql<Current>(CURRENT, {}, withKey(key));
       expect({ key, code: code(res), status: res.status }).toEqual({ key, code: 'UNAUTHENTICATED', status: 401 });
       expect(res.data?.currentTenant ?? null).toBeNull();
     }
@@ -268,7 +237,7 @@ describe('chain jwt,host', () => {
     const ta = await login(cs, a.adminEmail);
     const both = `query { me { id } currentTenant { slug } }`;
     for (const host of [`${b.tenant.slug}.${BASE}`, `${uniqueSlug('nope')}.${BASE}`]) {
-      const res = await gqlRaw<unknown>(cs, both, {}, onHost(host, ta.accessToken));
+      const res = await cs.gql<unknown>(both, {}, onHost(host, ta.accessToken));
       expect({ host, code: code(res) }).toEqual({ host, code: 'TENANT_MISMATCH' });
       expect(res.data ?? null).toBeNull();
     }
@@ -299,12 +268,12 @@ describe('status gates', () => {
     await server.platform.registry.setStatus(s.tenant.id, 'suspended');
     expect(await current(server, { token: t.accessToken })).toBeNull();
     expect(code(await loginVia(server, s.adminEmail, {}, s.tenant.slug))).toBe('TENANT_SUSPENDED');
-    expect(code(await gqlRaw(server, SWITCH, { slug: s.tenant.slug }, { token: t.accessToken }))).toBe('TENANT_SUSPENDED');
+    expect(code(await server.gql(SWITCH, { slug: s.tenant.slug }, { token: t.accessToken }))).toBe('TENANT_SUSPENDED');
     // Signing in still works, but binds to nothing; a refresh drops the suspended tenant from the session.
     const unbound = await loginVia(server, s.adminEmail);
     expect(unbound.errors).toBeUndefined();
     expect(unbound.data!.login.tenant).toBeNull();
-    const r = await gqlRaw<{ refresh: { accessToken: string; tenant: unknown } }>(server, REFRESH, { t: t.refreshToken });
+    const r = await server.gql<{ refresh: { accessToken: string; tenant: unknown } }>(REFRESH, { t: t.refreshToken });
     expect(r.errors).toBeUndefined();
     expect(r.data!.refresh.tenant).toBeNull();
     expect((jwt.decode(r.data!.refresh.accessToken) as jwt.JwtPayload).tid).toBeUndefined();

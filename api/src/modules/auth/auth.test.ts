@@ -1,4 +1,3 @@
-import http from 'node:http';
 import jwt from 'jsonwebtoken';
 import {
   addMember,
@@ -47,35 +46,6 @@ function refresh(server: TestServer, token: string) {
   return server.gql<{ refresh: Tokens }>(REFRESH, { t: token });
 }
 
-/** Like server.gql, but through node:http: fetch() silently drops a Host header, and tenant-by-host needs one. */
-function gqlRaw<T>(server: TestServer, query: string, variables: Record<string, unknown>, o: { token?: string; headers?: Record<string, string> }) {
-  const body = JSON.stringify({ query, variables });
-  const { port } = new URL(server.url);
-  return new Promise<GqlResponse<T>>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-          ...o.headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ ...(JSON.parse(text) as GqlResponse<T>), status: res.statusCode ?? 0 }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const startServer = (overrides: Record<string, string> = {}) => startTestServer(overrides);
 
@@ -418,25 +388,25 @@ describe('cross-tenant isolation', () => {
     expect(viaClaim.data!.me.tenant).toBeNull();
 
     // B's host with A's token: the whole request is refused.
-    const onBHost = await gqlRaw<{ currentTenant: unknown }>(hostServer, CURRENT_TENANT, {}, { token: t.accessToken, headers: { host: `${b.tenant.slug}.leadplane.test` } });
+    const onBHost = await hostServer.gql<{ currentTenant: unknown }>(CURRENT_TENANT, {}, { token: t.accessToken, headers: { host: `${b.tenant.slug}.leadplane.test` } });
     expect(code(onBHost)).toBe('TENANT_MISMATCH');
     expect(onBHost.status).toBe(400);
     expect(onBHost.data?.currentTenant ?? null).toBeNull();
     // A client-supplied X-Forwarded-Host is ignored without TRUST_PROXY: the token's tenant A stands.
-    const forwarded = await gqlRaw<{ currentTenant: { slug: string } | null }>(hostServer, CURRENT_TENANT, {}, {
+    const forwarded = await hostServer.gql<{ currentTenant: { slug: string } | null }>(CURRENT_TENANT, {}, {
       token: t.accessToken,
       headers: { 'x-forwarded-host': `${b.tenant.slug}.leadplane.test` },
     });
     expect(forwarded.data?.currentTenant?.slug).toBe(a.tenant.slug);
     // Logging in on B's host, with or without naming a tenant.
     const onB = { host: `${b.tenant.slug}.leadplane.test` };
-    expect(code(await gqlRaw(hostServer, LOGIN, { email: a.adminEmail, password: TEST_PASSWORD }, { headers: onB }))).toBe('NOT_A_MEMBER');
-    const namingA = await gqlRaw<{ login: Tokens | null }>(hostServer, LOGIN, { email: a.adminEmail, password: TEST_PASSWORD, tenant: a.tenant.slug }, { headers: onB });
+    expect(code(await hostServer.gql(LOGIN, { email: a.adminEmail, password: TEST_PASSWORD }, { headers: onB }))).toBe('NOT_A_MEMBER');
+    const namingA = await hostServer.gql<{ login: Tokens | null }>(LOGIN, { email: a.adminEmail, password: TEST_PASSWORD, tenant: a.tenant.slug }, { headers: onB });
     expect(namingA.data?.login ?? null).toBeNull();
     expect(code(namingA)).toBe('TENANT_MISMATCH');
 
     // Control: the same token on A's host works.
-    const own = await gqlRaw<{ currentTenant: { slug: string } }>(hostServer, CURRENT_TENANT, {}, { token: t.accessToken, headers: { host: `${a.tenant.slug}.leadplane.test` } });
+    const own = await hostServer.gql<{ currentTenant: { slug: string } }>(CURRENT_TENANT, {}, { token: t.accessToken, headers: { host: `${a.tenant.slug}.leadplane.test` } });
     expect(own.errors).toBeUndefined();
     expect(own.data!.currentTenant.slug).toBe(a.tenant.slug);
   });
