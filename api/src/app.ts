@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Platform } from './platform';
@@ -38,6 +38,7 @@ export async function createApp(platform: Platform, services: Services, schema: 
   const httpServer = http.createServer(app);
   const buildContext = createContextFactory(platform, services);
 
+  const limitRules = [depthLimit(config.graphql.maxDepth), aliasLimit(config.graphql.maxAliases)];
   const formatError = makeFormatError({
     exposeInternals: config.env === 'development',
     onInternal: (err) => logger.error('unexpected error', { err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
@@ -60,6 +61,21 @@ export async function createApp(platform: Platform, services: Services, schema: 
       onConnect: (ctx) => sockets.admit(ctx.extra.socket, wsInput(ctx)),
       onClose: (ctx) => sockets.release(ctx.extra.socket),
       context: async (ctx): Promise<SubscriptionContext> => Object.assign(await buildContext(wsInput(ctx)), { events }),
+      // The same limits as HTTP: depth and aliases are checked before anything runs.
+      validate: (s, doc) => validate(s, doc, [...specifiedRules, ...limitRules]),
+      // Queries and mutations sent over the socket end their tenant transaction like HTTP ones do (the Apollo
+      // plugin only sees HTTP): COMMIT when clean, ROLLBACK on any error; subscriptions manage theirs per event.
+      execute: async (args) => {
+        const result = await execute(args);
+        const session = (args.contextValue as GraphQLContext).scope.session;
+        if (!session) return result;
+        try {
+          await session.finish(result.errors?.length ? 'rollback' : 'commit');
+        } catch {
+          return { data: null, errors: [new GraphQLError('The operation could not be committed and was rolled back', { extensions: { code: 'TRANSACTION_FAILED' } })] };
+        }
+        return result;
+      },
       // The same masking as HTTP: typed codes pass, anything else becomes INTERNAL_SERVER_ERROR.
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),
@@ -71,7 +87,7 @@ export async function createApp(platform: Platform, services: Services, schema: 
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(config.graphql.maxDepth), aliasLimit(config.graphql.maxAliases)],
+    validationRules: limitRules,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

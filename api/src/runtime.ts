@@ -3,6 +3,7 @@ import { createApp, type App } from './app';
 import { buildApiSchema } from './graphql/schema';
 import { JobQueue } from './jobs/queue';
 import { startProvisionWorker } from './jobs/provision-tenant.job';
+import { startAuditRetention, type AuditRetentionScheduler } from './jobs/audit-retention.job';
 import { createPlatform, type Platform, type PlatformOptions } from './platform';
 import { createServices, type Services } from './services';
 
@@ -22,9 +23,11 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const platform = await createPlatform(config, opts.platform);
   const jobs = new JobQueue(platform);
+  let retention: AuditRetentionScheduler | undefined;
   try {
     await jobs.start();
     if (opts.workers !== false) await startProvisionWorker(jobs, platform);
+    if (opts.workers !== false) retention = await startAuditRetention(jobs, platform);
     const services = createServices(platform, jobs);
     const schema = await buildApiSchema();
     const app = await createApp(platform, services, schema);
@@ -40,11 +43,13 @@ export async function startRuntime(
       close: () =>
         (closing ??= (async () => {
           await app.stop();
+          await retention?.stop();
           await jobs.stop();
           await platform.close();
         })()),
     };
   } catch (err) {
+    await retention?.stop().catch(() => undefined);
     await jobs.stop().catch(() => undefined);
     await platform.close();
     throw err;

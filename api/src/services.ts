@@ -7,6 +7,8 @@ import type { JobQueue } from './jobs/queue';
 import { UserService } from './modules/users/user.service';
 import { LeadService } from './modules/leads/lead.service';
 import { PermissionCache } from './modules/permissions/permission-cache';
+import { MemberAdminService } from './modules/members/member-admin.service';
+import { InvitationService } from './modules/members/invitation.service';
 
 /** The application services, built once per process over a Platform. Resolvers reach them through the context. */
 export interface Services {
@@ -16,6 +18,8 @@ export interface Services {
   users: UserService;
   leads: LeadService;
   permissions: PermissionCache;
+  members: MemberAdminService;
+  invitations: InvitationService;
 }
 
 export function createServices(platform: Platform, jobs: JobQueue): Services {
@@ -23,7 +27,10 @@ export function createServices(platform: Platform, jobs: JobQueue): Services {
   const throttle = new LoginThrottle(platform.kv, platform.config.redis.prefix, platform.config.throttle);
   const auth = new AuthService(platform, throttle);
   const tenants = new TenantService(platform, jobs);
+  const permissions = new PermissionCache(platform.kv, platform.bus, platform.config.redis.prefix);
   return { sessions, auth, tenants, users: new UserService(platform.db), leads: new LeadService(platform),
-    permissions: new PermissionCache(platform.kv, platform.bus, platform.config.redis.prefix),
+    permissions,
+    members: new MemberAdminService(platform.db, permissions),
+    invitations: new InvitationService(platform, permissions),
   };
 }

@@ -9,9 +9,15 @@ import { DASHBOARD_RESOLVERS } from '../modules/dashboard/dashboard.resolver';
 import { StatusFieldsResolver, StatusResolver } from '../modules/statuses/status.resolver';
 import { CustomFieldResolver } from '../modules/custom-fields/custom-field.resolver';
 import { TeamFieldsResolver, TeamResolver } from '../modules/teams/team.resolver';
-import { MemberResolver } from '../modules/members/member.resolver';
+import { MemberFieldsResolver, MemberResolver } from '../modules/members/member.resolver';
+import { RoleFieldsResolver, RoleResolver } from '../modules/roles/role.resolver';
+import { PlatformResolver } from '../modules/platform/platform.resolver';
 import { LeadSubscriptionResolver } from '../modules/leads/lead.subscriptions';
+import { PermissionResolver } from '../modules/permissions/permission.resolver';
+import { AUDIT_RESOLVERS } from '../modules/audit/audit.resolver';
+import { AuditMiddleware } from '../modules/audit/audit.middleware';
 import { ScopeMiddleware } from './scope.middleware';
+import { authChecker } from './auth-checker';
 import { NO_TOPIC_PUBSUB } from './subscriptions/event-stream';
 
 /** Every resolver class of the API. New modules add theirs here. */
@@ -31,6 +37,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TeamResolver,
   TeamFieldsResolver,
   MemberResolver,
+  MemberFieldsResolver,
+  RoleResolver,
+  RoleFieldsResolver,
+  ...AUDIT_RESOLVERS,
+  PlatformResolver,
+  PermissionResolver,
 ];
 
 /** The committed schema file at the repository root; a test fails when it drifts from the code. */
@@ -39,7 +51,11 @@ export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'schema.gra
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
-    globalMiddlewares: [ScopeMiddleware],
+    // Order matters: the audit middleware must run inside the request's tenant scope.
+    globalMiddlewares: [ScopeMiddleware, AuditMiddleware],
+    // Every root field declares who may call it with @Authorized (graphql/auth-checker.ts); refusals throw typed errors.
+    authChecker,
+    authMode: 'error',
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
     pubSub: NO_TOPIC_PUBSUB,

@@ -28,6 +28,13 @@ export interface TenantEvent {
   tenantId: string;
 }
 
+/**
+ * Runs per event, before it is delivered, in the event's tenant transaction with the subscriber's fresh context:
+ * returns the event to deliver (possibly with data it loaded), or null to drop it, e.g. when the subscriber may not
+ * see what it is about. `accept` filters cheaply on the bus message; this is where a decision needing SQL goes.
+ */
+export type EventPreparer<E> = (event: E, ctx: GraphQLContext) => Promise<E | null>;
+
 /** A subscriber that does not keep up is cut off rather than buffered without bound. */
 export const MAX_BACKLOG = 1000;
 
@@ -56,6 +63,7 @@ export async function tenantEventStream<E extends TenantEvent>(
   ctx: GraphQLContext,
   topic: Topic,
   accept: (event: E, user: User) => boolean,
+  prepare?: EventPreparer<E>,
 ): Promise<AsyncIterableIterator<E>> {
   const { user, tenant } = subscriber(ctx);
   const events = (ctx as Partial<SubscriptionContext>).events;
@@ -102,24 +110,35 @@ export async function tenantEventStream<E extends TenantEvent>(
 
   const iterator: AsyncIterableIterator<E> = {
     async next(): Promise<IteratorResult<E>> {
-      await endEvent();
-      while (!closed && !overflow && inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-      if (overflow) {
-        await end();
-        throw new AppError(SubscriptionErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${MAX_BACKLOG} events were waiting: subscribe again`);
+      for (;;) {
+        await endEvent();
+        while (!closed && !overflow && inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        if (overflow) {
+          await end();
+          throw new AppError(SubscriptionErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${MAX_BACKLOG} events were waiting: subscribe again`);
+        }
+        if (closed) return { value: undefined, done: true };
+        // Membership is checked per request over HTTP; a long-lived subscription re-checks it per event.
+        if (!(await ctx.services.sessions.isActiveMember(tenant.id, user.userId))) {
+          await end();
+          throw new ForbiddenError('You are no longer a member of this tenant');
+        }
+        current = { tenant, openSession };
+        ctx.scope = current;
+        ctx.loaders = createLoaders(current);
+        ctx.permissionCache = undefined;
+        const event = inbox.shift()!;
+        // In the event's own unit of work: `prepare` may query (as the subscriber) and drop the event.
+        let value: E | null = event;
+        try {
+          if (prepare) value = await runInScope(current, () => prepare(event, ctx));
+        } catch (err) {
+          await end(); // gives the event's connection back: a failed next() is not followed by return()
+          throw err;
+        }
+        if (value) return { value, done: false };
       }
-      if (closed) return { value: undefined, done: true };
-      // Membership is checked per request over HTTP; a long-lived subscription re-checks it per event.
-      if (!(await ctx.services.sessions.isActiveMember(tenant.id, user.userId))) {
-        await end();
-        throw new ForbiddenError('You are no longer a member of this tenant');
-      }
-      current = { tenant, openSession };
-      ctx.scope = current;
-      ctx.loaders = createLoaders(current);
-      ctx.permissionCache = undefined;
-      return { value: inbox.shift()!, done: false };
     },
     async return(): Promise<IteratorResult<E>> {
       // May run while the last event is still executing (the socket closed): its remaining statements then fail

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { addMember, createTestTenant, hasRedis, login, startTestServer, uniqueSlug, type TestServer, type TestTenant } from '../../../test/helpers';
 import { sleep, within, wsTestClient, type WsTestClient } from '../../../test/ws-client';
+import { grantRole } from '../../../test/permission-fixtures';
 
 const SUB = `subscription { leadChanged { kind } }`;
 const PREFIX = `lpt:${randomBytes(4).toString('hex')}:`;
@@ -94,8 +95,8 @@ test('the socket closes when its access token expires (4401)', async () => {
 test('suspending a tenant closes its sockets (4403), and only its sockets', async () => {
   const c = await createTestTenant(server, { direct: true });
   const email = `m-${uniqueSlug()}@example.test`;
-  await addMember(server, c.tenant, email);
-  await addMember(server, a.tenant, email);
+  await grantRole(server, c.tenant, await addMember(server, c.tenant, email), 'agent');
+  await grantRole(server, a.tenant, await addMember(server, a.tenant, email), 'agent');
   const inC = await subscribed((await login(server, email, c.tenant.slug)).accessToken);
   const inA = await subscribed((await login(server, email, a.tenant.slug)).accessToken);
   await server.services.tenants.setStatus(c.tenant.id, 'suspended');

@@ -1,4 +1,5 @@
-import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Role } from '../../graphql/auth-checker';
 import { requireUser, type GraphQLContext } from '../../graphql/context';
 import { NotFoundError } from '../../graphql/errors';
 import { AuthPayload, MeType } from './auth.types';
@@ -7,6 +8,7 @@ import type { AuthResult } from './auth.service';
 
 @Resolver()
 export class AuthResolver {
+  @Authorized<Role>('public')
   @Mutation(() => AuthPayload, { description: 'Sign in. Failed attempts are throttled per account and per client address.' })
   async login(@Args() args: LoginArgs, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const result = await ctx.services.auth.login(
@@ -16,11 +18,13 @@ export class AuthResolver {
     return payload(ctx, result);
   }
 
+  @Authorized<Role>('public')
   @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for new tokens (rotation).' })
   async refresh(@Args() args: RefreshArgs, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     return payload(ctx, await ctx.services.auth.refresh(args.refreshToken, client(ctx)));
   }
 
+  @Authorized<Role>('authenticated')
   @Mutation(() => Boolean, { description: 'End the current session: its tokens stop working at once.' })
   async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     const user = requireUser(ctx);
@@ -28,12 +32,14 @@ export class AuthResolver {
     return true;
   }
 
+  @Authorized<Role>('authenticated')
   @Mutation(() => AuthPayload, { description: 'New tokens bound to another tenant the user belongs to.' })
   async switchTenant(@Args() args: SwitchTenantArgs, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const user = requireUser(ctx);
     return payload(ctx, await ctx.services.auth.switchTenant(user.sessionId, user.userId, args.slug, client(ctx)));
   }
 
+  @Authorized<Role>('authenticated')
   @Query(() => MeType, { description: 'The signed-in user, the current tenant and the tenants they can switch to.' })
   async me(@Ctx() ctx: GraphQLContext): Promise<MeType> {
     const principal = requireUser(ctx);

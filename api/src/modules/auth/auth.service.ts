@@ -6,6 +6,7 @@ import type { Platform } from '../../platform';
 import { gate } from '../../tenancy/resolvers';
 import type { TenantRecord } from '../../tenancy/tenant';
 import { TenancyError, TenancyErrorCode } from '../../tenancy/tenancy.errors';
+import { recordFailedLogin, recordLogin } from '../audit/audit.login';
 import { dummyHash, verifyPassword } from '../users/password';
 import { findUserByEmail, normaliseEmail } from '../users/user.service';
 import { AuthError, AuthErrorCode } from './auth.errors';
@@ -33,6 +34,13 @@ export interface MembershipView {
   status: string;
 }
 
+export interface LoginInput {
+  email: string;
+  password: string;
+  tenantSlug?: string | null;
+  requestTenant?: TenantRecord | null;
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 const newRefreshToken = () => `lprt_${randomBytes(32).toString('base64url')}`;
 
@@ -50,7 +58,20 @@ export class AuthService {
    * `tenantSlug` (or the tenant the request's host/API key names) picks the tenant; a user with exactly one
    * membership gets it by default; a user with several gets a token without tenant and picks one with switchTenant.
    */
-  async login(input: { email: string; password: string; tenantSlug?: string | null; requestTenant?: TenantRecord | null }, client: ClientInfo): Promise<AuthResult> {
+  async login(input: LoginInput, client: ClientInfo): Promise<AuthResult> {
+    let result: AuthResult;
+    try {
+      result = await this.signIn(input, client);
+    } catch (err) {
+      // In the tenant the request named, if any; never throws.
+      await recordFailedLogin(this.platform, input, err, client);
+      throw err;
+    }
+    if (result.tenant) await recordLogin(this.platform, result.tenant, result.userId, client);
+    return result;
+  }
+
+  private async signIn(input: LoginInput, client: ClientInfo): Promise<AuthResult> {
     const email = normaliseEmail(input.email);
     await this.throttle.reserve(email, client.ip);
     const user = await findUserByEmail(this.platform.db, email);

@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Role } from '../../graphql/auth-checker';
 import type { GraphQLContext } from '../../graphql/context';
+import { ownerScopeOf } from '../permissions/owner-scope';
 import { MemberType } from '../members/member.types';
 import { LeadStatusType } from '../statuses/status.types';
 import { DashboardArgs, LeadConversionArgs, LeadsPerDayArgs } from './dashboard.inputs';
@@ -9,27 +11,31 @@ import { LeadConversion, LeadDayCount, LeadOwnerCount, LeadStatusCount } from '.
 // Stateless (every query goes through the request's tenant transaction), so one instance serves all requests.
 const dashboard = new DashboardService();
 
-/** Dashboard aggregates, for any member of the tenant (the tenant scope refuses everyone else). */
+/** Dashboard aggregates, with dashboard.read; over the caller's own leads only without leads.read.all. */
 @Resolver()
 export class DashboardResolver {
+  @Authorized<Role>('dashboard.read')
   @Query(() => [LeadStatusCount], { description: 'Live leads per status, every status included, in pipeline order.' })
-  leadCountsByStatus(@Args() args: DashboardArgs, @Ctx() ctx: GraphQLContext): Promise<LeadStatusCount[]> {
-    return dashboard.countsByStatus(args.filter, ctx.loaders);
+  async leadCountsByStatus(@Args() args: DashboardArgs, @Ctx() ctx: GraphQLContext): Promise<LeadStatusCount[]> {
+    return dashboard.countsByStatus(args.filter, ctx.loaders, await ownerScopeOf(ctx));
   }
 
+  @Authorized<Role>('dashboard.read')
   @Query(() => [LeadOwnerCount], { description: 'Live leads per owner (owner null: unassigned), most leads first.' })
-  leadCountsByOwner(@Args() args: DashboardArgs, @Ctx() ctx: GraphQLContext): Promise<LeadOwnerCount[]> {
-    return dashboard.countsByOwner(args.filter, ctx.loaders);
+  async leadCountsByOwner(@Args() args: DashboardArgs, @Ctx() ctx: GraphQLContext): Promise<LeadOwnerCount[]> {
+    return dashboard.countsByOwner(args.filter, ctx.loaders, await ownerScopeOf(ctx));
   }
 
+  @Authorized<Role>('dashboard.read')
   @Query(() => [LeadDayCount], { description: 'Live leads created per day, every day of the range present (zero-filled).' })
-  leadsCreatedPerDay(@Args() args: LeadsPerDayArgs, @Ctx() ctx: GraphQLContext): Promise<LeadDayCount[]> {
-    return dashboard.createdPerDay(args, ctx.loaders);
+  async leadsCreatedPerDay(@Args() args: LeadsPerDayArgs, @Ctx() ctx: GraphQLContext): Promise<LeadDayCount[]> {
+    return dashboard.createdPerDay(args, ctx.loaders, await ownerScopeOf(ctx));
   }
 
+  @Authorized<Role>('dashboard.read')
   @Query(() => LeadConversion, { description: 'Won, lost and open among live leads created in [from, to).' })
-  leadConversion(@Args() args: LeadConversionArgs, @Ctx() ctx: GraphQLContext): Promise<LeadConversion> {
-    return dashboard.conversion(args, ctx.loaders);
+  async leadConversion(@Args() args: LeadConversionArgs, @Ctx() ctx: GraphQLContext): Promise<LeadConversion> {
+    return dashboard.conversion(args, ctx.loaders, await ownerScopeOf(ctx));
   }
 }
 

@@ -3,6 +3,7 @@ import { BadInputError } from '../../graphql/errors';
 import { tenantDb } from '../../tenancy/context';
 import { filterSql, Params } from '../leads/lead.list';
 import type { LeadFilter } from '../leads/lead.inputs';
+import type { OwnerScope } from '../permissions/owner-scope';
 import { MAX_DAYS, type LeadConversionArgs, type LeadsPerDayArgs } from './dashboard.inputs';
 import type { LeadConversion, LeadDayCount, LeadOwnerCount, LeadStatusCount } from './dashboard.types';
 
@@ -19,12 +20,13 @@ const knownZones = new Set<string>(['UTC']);
 
 /**
  * Dashboard aggregates. Each is one statement in the request's tenant transaction, filtered by the same
- * `filterSql` as the leads list so a dashboard can be scoped exactly like a list view.
+ * `filterSql` as the leads list so a dashboard can be scoped exactly like a list view, and by the same
+ * `ownerScope`: someone who sees only their own leads counts only their own leads.
  */
 export class DashboardService {
-  async countsByStatus(filter: LeadFilter | undefined, loaders: Defs): Promise<LeadStatusCount[]> {
+  async countsByStatus(filter: LeadFilter | undefined, loaders: Defs, ownerScope: OwnerScope): Promise<LeadStatusCount[]> {
     const params = new Params();
-    const where = await leadWhere(filter, loaders, params);
+    const where = await leadWhere(filter, loaders, params, ownerScope);
     return query<LeadStatusCount>(
       `select s.id as "statusId", coalesce(c.n, 0)::int as count, coalesce(c.v, 0)::float8 as value
          from lead_statuses s
@@ -35,9 +37,9 @@ export class DashboardService {
     );
   }
 
-  async countsByOwner(filter: LeadFilter | undefined, loaders: Defs): Promise<LeadOwnerCount[]> {
+  async countsByOwner(filter: LeadFilter | undefined, loaders: Defs, ownerScope: OwnerScope): Promise<LeadOwnerCount[]> {
     const params = new Params();
-    const where = await leadWhere(filter, loaders, params);
+    const where = await leadWhere(filter, loaders, params, ownerScope);
     return query<LeadOwnerCount>(
       `select l.owner_id as "ownerId", count(*)::int as count, coalesce(sum(l.value), 0)::float8 as value
          from leads l where ${where}
@@ -47,7 +49,7 @@ export class DashboardService {
     );
   }
 
-  async createdPerDay(args: LeadsPerDayArgs, loaders: Defs): Promise<LeadDayCount[]> {
+  async createdPerDay(args: LeadsPerDayArgs, loaders: Defs, ownerScope: OwnerScope): Promise<LeadDayCount[]> {
     const from = isoDay(args.from);
     const to = isoDay(args.to);
     const days = Math.round((args.to.getTime() - args.from.getTime()) / DAY_MS) + 1;
@@ -59,7 +61,7 @@ export class DashboardService {
     const zone = params.add(timeZone, 'text');
     const first = params.add(from, 'date');
     const last = params.add(to, 'date');
-    const where = await leadWhere(args.filter, loaders, params);
+    const where = await leadWhere(args.filter, loaders, params, ownerScope);
     const known = knownZones.has(timeZone);
     // An unknown zone makes `tz` empty, so the statement returns no rows (a valid range has at least one day)
     // and `at time zone` never sees the bad name: validation costs no extra statement.
@@ -84,12 +86,12 @@ export class DashboardService {
     return rows;
   }
 
-  async conversion(args: LeadConversionArgs, loaders: Defs): Promise<LeadConversion> {
+  async conversion(args: LeadConversionArgs, loaders: Defs, ownerScope: OwnerScope): Promise<LeadConversion> {
     if (args.from && args.to && args.from > args.to) {
       throw new BadInputError('The range ends before it starts', [{ field: 'to', message: 'must not be before from' }]);
     }
     const params = new Params();
-    const where = [await leadWhere(args.filter, loaders, params)];
+    const where = [await leadWhere(args.filter, loaders, params, ownerScope)];
     if (args.from) where.push(`l.created_at >= ${params.add(args.from, 'timestamptz')}`);
     if (args.to) where.push(`l.created_at < ${params.add(args.to, 'timestamptz')}`);
     const [row] = (await query<{ won: number; lost: number; open: number }>(
@@ -106,9 +108,9 @@ export class DashboardService {
 }
 
 /** The WHERE of a LeadFilter. Custom field definitions are only loaded (one statement) when the filter names one. */
-async function leadWhere(filter: LeadFilter | undefined, loaders: Defs, params: Params): Promise<string> {
+async function leadWhere(filter: LeadFilter | undefined, loaders: Defs, params: Params, ownerScope: OwnerScope): Promise<string> {
   const defs = filter?.customFields?.length ? await loaders.customFields() : [];
-  return filterSql(filter, defs, params).join(' and ');
+  return filterSql(filter, defs, params, ownerScope).join(' and ');
 }
 
 /** Runs an aggregate; a value the filter asks PostgreSQL to cast and it cannot (SQLSTATE class 22) is the caller's input. */

@@ -203,8 +203,14 @@ describe('isolation and cost', () => {
   });
 
   test('refused outside a tenant', async () => {
+    // Signed in, but to no tenant (a member of two who named neither); without any credentials, sign in first.
+    const email = `two-${a.tenant.slug}@example.test`;
+    await addMember(server, a.tenant, email);
+    await addMember(server, b.tenant, email);
+    const untenanted = { token: (await login(server, email)).accessToken };
     for (const query of [BY_STATUS, BY_OWNER, CONVERSION]) {
-      expect((await server.gql(query)).errors?.[0]?.extensions?.code).toBe('TENANT_REQUIRED');
+      expect((await gql(untenanted, query)).errors?.[0]?.extensions?.code).toBe('TENANT_REQUIRED');
+      expect((await server.gql(query)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
   });
 

@@ -1,5 +1,6 @@
 import { BadInputError } from '../../graphql/errors';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.validation';
+import type { OwnerScope } from '../permissions/owner-scope';
 import { LeadOrderField, OrderDirection, type LeadFilter, type LeadOrder, type LeadsArgs } from './lead.inputs';
 
 /**
@@ -116,9 +117,14 @@ export function searchQuery(search: string): string | null {
   return words.length ? words.map((w) => `'${w}':*`).join(' & ') : null;
 }
 
-export function filterSql(filter: LeadFilter | undefined, defs: CustomFieldDefinition[], params: Params): string[] {
+/**
+ * The WHERE conditions of a LeadFilter, plus the caller's scope: `ownerScope` (never from client input, see
+ * permissions/owner-scope.ts) restricts every list, count and aggregate built here to the leads that user owns.
+ */
+export function filterSql(filter: LeadFilter | undefined, defs: CustomFieldDefinition[], params: Params, ownerScope: OwnerScope): string[] {
   const f = filter ?? {};
   const where: string[] = [f.deleted ? 'l.deleted_at is not null' : 'l.deleted_at is null'];
+  if (ownerScope !== null) where.push(`l.owner_id = ${params.add(ownerScope, 'uuid')}`);
   if (f.statusIds?.length) where.push(`l.status_id = any(${params.add(f.statusIds, 'uuid[]')})`);
   const owners: string[] = [];
   if (f.ownerIds?.length) owners.push(`l.owner_id = any(${params.add(f.ownerIds, 'uuid[]')})`);
@@ -185,7 +191,7 @@ export interface PagePlan {
   countParams: unknown[];
 }
 
-export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], columns: string): PagePlan {
+export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], columns: string, ownerScope: OwnerScope): PagePlan {
   if (args.first != null && args.last != null) throw new BadInputError('Use first or last, not both', [{ field: 'last', message: 'cannot be combined with first' }]);
   if (args.after && args.before) throw new BadInputError('Use after or before, not both', [{ field: 'before', message: 'cannot be combined with after' }]);
   // Only first/after and last/before page: any other pairing used to ignore its cursor without a word.
@@ -197,11 +203,11 @@ export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], columns
   const scan = backwards ? (requested === OrderDirection.ASC ? OrderDirection.DESC : OrderDirection.ASC) : requested;
 
   const countParams = new Params();
-  const countWhere = filterSql(args.filter, defs, countParams);
+  const countWhere = filterSql(args.filter, defs, countParams, ownerScope);
 
   const params = new Params();
   const key = sortKey(args.orderBy, defs, params);
-  const where = filterSql(args.filter, defs, params);
+  const where = filterSql(args.filter, defs, params, ownerScope);
   const cursorArg = backwards ? args.before : args.after;
   if (cursorArg) where.push(seek(key, decodeCursor(cursorArg, key, backwards ? 'before' : 'after'), scan, params));
   // The sort value travels as text: timestamps keep their microseconds, numerics their precision.

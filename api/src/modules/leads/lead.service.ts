@@ -3,6 +3,7 @@ import type { Loaders } from '../../graphql/loaders';
 import { BadInputError, NotFoundError, type FieldProblem } from '../../graphql/errors';
 import { tenantDb } from '../../tenancy/context';
 import { validateCustomValues } from '../custom-fields/custom-field.validation';
+import type { OwnerScope } from '../permissions/owner-scope';
 import { ACTIVITY_COLUMNS, type ActivityKind, type ActivityRow } from '../activities/activity.types';
 import { LeadDeletedError, TransitionNotAllowedError } from './lead.errors';
 import { publishAfterCommit, type LeadChangeKind } from './lead.events';
@@ -18,6 +19,8 @@ export interface Actor {
 export interface Req {
   actor: Actor;
   loaders: Loaders;
+  /** null: every lead; a user id: only leads that user owns, in every statement below (a lead outside it is NOT_FOUND). */
+  ownerScope: OwnerScope;
 }
 
 const RETURNING = LEAD_COLUMNS.replace(/\bl\./g, '');
@@ -30,7 +33,7 @@ export class LeadService {
   constructor(private readonly platform: Platform) {}
 
   async list(args: LeadsArgs, req: Req): Promise<LeadConnection> {
-    const plan = planPage(args, await req.loaders.customFields(), LEAD_COLUMNS);
+    const plan = planPage(args, await req.loaders.customFields(), LEAD_COLUMNS, req.ownerScope);
     const rows = await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params));
     const hasMore = rows.length > plan.limit;
     const page = rows.slice(0, plan.limit);
@@ -57,11 +60,15 @@ export class LeadService {
   }
 
   async get(id: string, req: Req): Promise<LeadRow | null> {
-    return req.loaders.leadById.load(id);
+    if (req.ownerScope === null) return req.loaders.leadById.load(id);
+    if (!isUuid(id)) return null;
+    return tenantDb().one<LeadRow>(`select ${LEAD_COLUMNS} from leads l where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
   }
 
   private async mustGet(id: string, req: Req, opts: { allowDeleted?: boolean } = {}): Promise<LeadRow> {
-    const lead = await tenantDb().one<LeadRow>(`select ${LEAD_COLUMNS} from leads l where l.id = $1 for update`, [uuidOr404(id)]);
+    const params = [uuidOr404(id)];
+    const own = req.ownerScope === null ? '' : `and l.owner_id = $${params.push(req.ownerScope)}`;
+    const lead = await tenantDb().one<LeadRow>(`select ${LEAD_COLUMNS} from leads l where l.id = $1 ${own} for update`, params);
     if (!lead) throw new NotFoundError('Lead');
     if (lead.deletedAt && !opts.allowDeleted) throw new LeadDeletedError();
     req.loaders.clearLead(id);
@@ -75,7 +82,9 @@ export class LeadService {
     const statuses = await req.loaders.statuses();
     const status = input.statusId ? statuses.find((s) => s.id === input.statusId) : statuses.find((s) => s.isDefault);
     if (!status) problems.push({ field: 'statusId', message: 'is not a status of this tenant' });
-    if (input.ownerId && !(await this.isMember(input.ownerId))) problems.push({ field: 'ownerId', message: 'is not an active member of this tenant' });
+    // Someone who sees only their own leads creates them for themselves unless they name an owner (else they could not see them).
+    const ownerId = input.ownerId === undefined && req.ownerScope !== null && req.ownerScope === req.actor.userId ? req.ownerScope : (input.ownerId ?? null);
+    if (ownerId && !(await this.isMember(ownerId))) problems.push({ field: 'ownerId', message: 'is not an active member of this tenant' });
     if (input.teamId && !(await this.teamExists(input.teamId))) problems.push({ field: 'teamId', message: 'is not a team of this tenant' });
     const custom = validateCustomValues(await req.loaders.customFields(), input.customFields, { creating: true });
     problems.push(...custom.problems);
@@ -93,7 +102,7 @@ export class LeadService {
         input.value ?? null,
         input.currency ?? null,
         status!.id,
-        input.ownerId ?? null,
+        ownerId,
         input.teamId ?? null,
         normaliseTags(input.tags),
         custom.values,
@@ -179,10 +188,12 @@ export class LeadService {
     const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
     if (!unique.length || unique.length > MAX_BULK) throw new BadInputError('Invalid selection', [{ field: 'ids', message: `give 1 to ${MAX_BULK} lead ids` }]);
     if (userId && !(await this.isMember(userId))) throw new BadInputError('Invalid owner', [{ field: 'userId', message: 'is not an active member of this tenant' }]);
+    // A malformed id, or a lead outside the caller's scope, is one more id that is not a live lead: named in the refusal.
+    const params: unknown[] = [unique.filter(isUuid)];
+    const own = req.ownerScope === null ? '' : `and l.owner_id = $${params.push(req.ownerScope)}`;
     const rows = await tenantDb().query<LeadRow>(
-      `select ${LEAD_COLUMNS} from leads l where l.id = any($1::uuid[]) and l.deleted_at is null order by l.id for update`,
-      // A malformed id is one more id that is not a live lead: named in the refusal, not a bare NOT_FOUND.
-      [unique.filter(isUuid)],
+      `select ${LEAD_COLUMNS} from leads l where l.id = any($1::uuid[]) and l.deleted_at is null ${own} order by l.id for update`,
+      params,
     );
     if (rows.length !== unique.length) {
       const found = new Set(rows.map((r) => r.id));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addMember, createTestTenant, hasRedis, login, startTestServer, uniqueSlug, type TestServer, type TestTenant } from '../../../test/helpers';
 import { Topic, tenantChannel } from '../../graphql/topics';
 import { wsTestClient, until, type Feed, type FeedItem, type WsTestClient } from '../../../test/ws-client';
+import { grantRole } from '../../../test/permission-fixtures';
 import { tenantDb } from '../../tenancy/context';
 import { withTenant } from '../../tenancy/with-tenant';
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
   adminA = (await login(server, a.adminEmail)).accessToken;
   const email = `rep-${uniqueSlug()}@example.test`;
   const id = await addMember(server, a.tenant, email);
+  await grantRole(server, a.tenant, id, 'agent'); // sees the leads they own
   user = { id, email, tokenA: (await login(server, email, a.tenant.slug)).accessToken };
 });
 afterEach(async () => {
@@ -139,7 +141,7 @@ test('a rolled-back change publishes nothing; the same change committed does', a
 test('a subscriber of tenant B never receives tenant A events, even for toMe with a member of both', async () => {
   const b = await createTestTenant(server, { direct: true });
   const adminB = (await login(server, b.adminEmail)).accessToken;
-  await addMember(server, b.tenant, user.email);
+  await grantRole(server, b.tenant, await addMember(server, b.tenant, user.email), 'agent');
   const tokenB = (await login(server, user.email, b.tenant.slug)).accessToken;
   const feed = ws(tokenB).subscribe<Data>(ASSIGNED, { toMe: true });
   await primeAssigned(feed, adminB, user.id);
@@ -183,6 +185,7 @@ test('no connection is held between events, and no loader cache survives one', a
 test('a member deactivated mid-subscription gets FORBIDDEN at the next event, and nothing more', async () => {
   const email = `gone-${uniqueSlug()}@example.test`;
   const id = await addMember(server, a.tenant, email);
+  await grantRole(server, a.tenant, id, 'manager'); // sees every lead
   const feed = ws((await login(server, email, a.tenant.slug)).accessToken).subscribe<Data>(CHANGED);
   await feed.prime(() => createLead(adminA, 'prime'), (item, leadId) => about(item, leadId));
   await server.platform.db.rows(`update control.memberships set status = 'deactivated' where tenant_id = $1 and user_id = $2`, [a.tenant.id, id]);

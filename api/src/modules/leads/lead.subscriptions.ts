@@ -1,10 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
-import { actorOf, type GraphQLContext } from '../../graphql/context';
-import { tenantEventStream } from '../../graphql/subscriptions/event-stream';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Role } from '../../graphql/auth-checker';
+import type { GraphQLContext } from '../../graphql/context';
+import { tenantEventStream, type EventPreparer } from '../../graphql/subscriptions/event-stream';
 import { Topic } from '../../graphql/topics';
 import { MemberType } from '../members/member.types';
 import type { LeadEvent } from './lead.events';
-import { LeadType } from './lead.types';
+import { leadRequest } from './lead.resolver';
+import { LeadType, type LeadRow } from './lead.types';
 
 export enum LeadChangeKindEnum {
   created = 'created',
@@ -25,7 +27,26 @@ export class LeadEventType {
   leadId!: string;
   actorId!: string | null;
   previousOwnerId!: string | null;
+  /** Already loaded through the subscriber's scope (own-scoped subscribers), when set. */
+  loaded?: LeadRow;
 }
+
+/** A LeadEvent as delivered: for an own-scoped subscriber, with the lead it loaded to decide. */
+type ScopedLeadEvent = LeadEvent & { loaded?: LeadRow };
+
+/**
+ * Delivers an event only when the subscriber may see its lead: for someone scoped to their own leads, the lead is
+ * loaded with the owner condition in the statement (LeadService.get), in the event's own transaction, and the event is
+ * dropped when that finds nothing (not theirs, or no longer theirs). Subscribers who see every lead skip the query.
+ */
+const visibleOnly: EventPreparer<ScopedLeadEvent> = async ({ loaded: _fromTheBus, ...e }, ctx) => {
+  const req = await leadRequest(ctx);
+  if (req.ownerScope === null) return e;
+  const loaded = await ctx.services.leads.get(e.leadId, req);
+  return loaded ? { ...e, loaded } : null;
+};
+
+const READ: Role[] = ['leads.read.all', 'leads.read.own'];
 
 interface LeadAssignedArgs {
   toMe?: boolean | null;
@@ -40,29 +61,36 @@ interface LeadChangedArgs {
  */
 @Resolver(() => LeadEventType)
 export class LeadSubscriptionResolver {
+  @Authorized<Role>(...READ)
   @Subscription(() => LeadEventType, {
     description: 'Leads assigned (or created with an owner); with toMe, only those now owned by the caller.',
     subscribe: ({ args, context }) =>
-      tenantEventStream<LeadEvent>(context as GraphQLContext, Topic.LEAD_ASSIGNED, (e, user) => !(args as LeadAssignedArgs).toMe || e.ownerId === user.userId),
+      tenantEventStream<ScopedLeadEvent>(
+        context as GraphQLContext,
+        Topic.LEAD_ASSIGNED,
+        (e, user) => !(args as LeadAssignedArgs).toMe || e.ownerId === user.userId,
+        visibleOnly,
+      ),
   })
-  leadAssigned(@Root() event: LeadEvent, @Arg('toMe', () => Boolean, { defaultValue: false }) _toMe: boolean): LeadEventType {
+  leadAssigned(@Root() event: ScopedLeadEvent, @Arg('toMe', () => Boolean, { defaultValue: false }) _toMe: boolean): LeadEventType {
     return view(event);
   }
 
+  @Authorized<Role>(...READ)
   @Subscription(() => LeadEventType, {
-    description: 'Every committed change to the leads of this tenant, or to one lead.',
+    description: 'Every committed change to the leads of this tenant (to those the caller owns, without leads.read.all), or to one lead.',
     subscribe: ({ args, context }) => {
       const { leadId } = args as LeadChangedArgs;
-      return tenantEventStream<LeadEvent>(context as GraphQLContext, Topic.LEAD_CHANGED, (e) => !leadId || e.leadId === leadId);
+      return tenantEventStream<ScopedLeadEvent>(context as GraphQLContext, Topic.LEAD_CHANGED, (e) => !leadId || e.leadId === leadId, visibleOnly);
     },
   })
-  leadChanged(@Root() event: LeadEvent, @Arg('leadId', () => ID, { nullable: true }) _leadId?: string): LeadEventType {
+  leadChanged(@Root() event: ScopedLeadEvent, @Arg('leadId', () => ID, { nullable: true }) _leadId?: string): LeadEventType {
     return view(event);
   }
 
   @FieldResolver(() => LeadType, { nullable: true, description: 'Null when the lead can no longer be seen.' })
-  lead(@Root() e: LeadEventType, @Ctx() ctx: GraphQLContext): Promise<LeadType | null> {
-    return ctx.services.leads.get(e.leadId, { actor: actorOf(ctx), loaders: ctx.loaders });
+  async lead(@Root() e: LeadEventType, @Ctx() ctx: GraphQLContext): Promise<LeadType | null> {
+    return e.loaded ?? ctx.services.leads.get(e.leadId, await leadRequest(ctx));
   }
 
   @FieldResolver(() => MemberType, { nullable: true })
@@ -76,7 +104,7 @@ export class LeadSubscriptionResolver {
   }
 }
 
-function view(e: LeadEvent): LeadEventType {
+function view(e: ScopedLeadEvent): LeadEventType {
   return {
     kind: e.kind as LeadChangeKindEnum,
     fields: e.fields,
@@ -84,5 +112,6 @@ function view(e: LeadEvent): LeadEventType {
     leadId: e.leadId,
     actorId: e.actorId,
     previousOwnerId: e.previousOwnerId,
+    loaded: e.loaded,
   };
 }

@@ -1,18 +1,50 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Role } from '../../graphql/auth-checker';
+
+export enum MemberStatus {
+  active = 'active',
+  invited = 'invited',
+  deactivated = 'deactivated',
+}
+registerEnumType(MemberStatus, {
+  name: 'MemberStatus',
+  description: 'active: may use the tenant; invited: has not accepted yet; deactivated: refused until reactivated.',
+});
 
 @ObjectType('Member', { description: 'A user as a member of the current tenant.' })
 export class MemberType {
   @Field(() => ID) id!: string;
-  @Field() email!: string;
+  /** Another person's address: for members of the tenant only (not API keys), wherever a Member appears. */
+  @Authorized<Role>('member')
+  @Field()
+  email!: string;
   @Field() name!: string;
-  @Field() status!: string;
+  @Field(() => MemberStatus) status!: MemberStatus;
+  // roles: a field resolver (member.resolver.ts), one statement for every member of a response.
+}
+
+@ObjectType('MemberInvitation', { description: 'Shown once: only a hash of the setup token is stored.' })
+export class MemberInvitationType {
+  @Field(() => MemberType) member!: MemberType;
+  @Field({ description: 'One-time secret for acceptInvitation; send it to the invitee over a private channel.' }) setupToken!: string;
+  @Field({ description: 'Where the invitee accepts (the token travels in the URL fragment, never to a server log).' }) setupUrl!: string;
+  @Field() expiresAt!: Date;
+}
+
+@ObjectType('InvitationAccepted', { description: 'The invitation was accepted: sign in to the tenant with login.' })
+export class InvitationAcceptedType {
+  @Field() email!: string;
+  @Field() tenantSlug!: string;
+  @Field() tenantName!: string;
+  @Field({ description: 'False when the account already had a password: it keeps it, and the one given was not used.' })
+  passwordSet!: boolean;
 }
 
 export interface MemberRow {
   id: string;
   email: string;
   name: string;
-  status: string;
+  status: MemberStatus;
 }
 
 /** Members come from the tenant schema's `members` view: only this tenant's memberships are visible. */

@@ -22,6 +22,17 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
+export function isPermission(key: string): key is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, key);
+}
+
+/**
+ * What an integration's API key may do. A key is no member and holds no role: it works leads (reads every lead,
+ * creates and edits them) and nothing else, so no administration, no deletes, no assignment and no dashboards.
+ * A leaked key can then add and edit leads, never change who may do what or erase data.
+ */
+export const API_KEY_PERMISSIONS: readonly Permission[] = ['leads.read.all', 'leads.create', 'leads.update'];
+
 export const DEFAULT_ROLES: Array<{ key: string; name: string; description: string; permissions: Permission[] }> = [
   { key: 'admin', name: 'Admin', description: 'Full control of the tenant', permissions: ALL_PERMISSIONS },
   {

@@ -1,47 +1,44 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PIPELINE_READERS, type Role } from '../../graphql/auth-checker';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
-import { requirePermission } from '../permissions/guard';
 import { CreateLeadStatusInput, UpdateLeadStatusInput } from './status.inputs';
 import { StatusService } from './status.service';
 import { LeadStatusTransitionType, LeadStatusType } from './status.types';
 
 const statuses = new StatusService();
-/** Runs before argument validation: a caller without statuses.manage learns nothing about the input rules. */
-const Manage: MiddlewareFn<GraphQLContext> = async ({ context }, next) => {
-  await requirePermission(context, 'statuses.manage');
-  return next();
-};
 
 @Resolver()
 export class StatusResolver {
+  @Authorized<Role>(...PIPELINE_READERS)
   @Query(() => [LeadStatusType], { description: 'The pipeline, in order.' })
   leadStatuses(@Ctx() ctx: GraphQLContext): Promise<LeadStatusType[]> {
     return statuses.list(ctx.loaders);
   }
 
+  @Authorized<Role>(...PIPELINE_READERS)
   @Query(() => [LeadStatusTransitionType], { description: 'The workflow: every allowed move between statuses.' })
   leadStatusTransitions(@Ctx() ctx: GraphQLContext): Promise<LeadStatusTransitionType[]> {
     return statuses.transitions(ctx.loaders);
   }
 
+  @Authorized<Role>('statuses.manage')
   @Mutation(() => LeadStatusType)
-  @UseMiddleware(Manage)
   createLeadStatus(@Arg('input') input: CreateLeadStatusInput, @Ctx() ctx: GraphQLContext): Promise<LeadStatusType> {
     return statuses.create(input, ctx.loaders);
   }
 
+  @Authorized<Role>('statuses.manage')
   @Mutation(() => LeadStatusType)
-  @UseMiddleware(Manage)
   updateLeadStatus(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateLeadStatusInput, @Ctx() ctx: GraphQLContext): Promise<LeadStatusType> {
     return statuses.update(id, input, ctx.loaders);
   }
 
+  @Authorized<Role>('statuses.manage')
   @Mutation(() => ID, {
     description:
       'Refused with STATUS_IN_USE while leads have the status and no moveLeadsTo is given; with it, they move in the same transaction. ' +
       'The default status (STATUS_IS_DEFAULT) and the last status (LAST_STATUS) cannot be deleted.',
   })
-  @UseMiddleware(Manage)
   deleteLeadStatus(
     @Arg('id', () => ID) id: string,
     @Arg('moveLeadsTo', () => ID, { nullable: true }) moveLeadsTo: string | null,
@@ -50,20 +47,20 @@ export class StatusResolver {
     return statuses.remove(id, moveLeadsTo ?? null, actorOf(ctx).userId, ctx.loaders);
   }
 
+  @Authorized<Role>('statuses.manage')
   @Mutation(() => [LeadStatusType], { description: 'Returns every status, since the previous default changes too.' })
-  @UseMiddleware(Manage)
   setDefaultLeadStatus(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<LeadStatusType[]> {
     return statuses.setDefault(id, ctx.loaders);
   }
 
+  @Authorized<Role>('statuses.manage')
   @Mutation(() => [LeadStatusType], { description: 'ids must list every status exactly once, in the new order.' })
-  @UseMiddleware(Manage)
   reorderLeadStatuses(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GraphQLContext): Promise<LeadStatusType[]> {
     return statuses.reorder(ids, ctx.loaders);
   }
 
+  @Authorized<Role>('statuses.manage')
   @Mutation(() => LeadStatusType, { description: 'Replaces the statuses a lead may move to from fromStatusId.' })
-  @UseMiddleware(Manage)
   setLeadStatusTransitions(
     @Arg('fromStatusId', () => ID) fromStatusId: string,
     @Arg('toStatusIds', () => [ID]) toStatusIds: string[],

@@ -30,7 +30,8 @@ export interface TenantSummary extends TenantRecord {
 /** The tenant lifecycle as the API and the CLI see it. Provisioning itself runs as a job. */
 export class TenantService {
   constructor(
-    private readonly platform: Platform,
+    /** Public for the modules built on the lifecycle (modules/platform). */
+    readonly platform: Platform,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -74,11 +75,12 @@ export class TenantService {
     );
   }
 
-  async setStatus(id: string, status: 'active' | 'suspended'): Promise<TenantRecord> {
+  /** `reason` is kept with the status (control.tenants.failure_reason, the reason for the current status). */
+  async setStatus(id: string, status: 'active' | 'suspended', reason?: string | null): Promise<TenantRecord> {
     const current = await this.platform.registry.byId(id);
     if (!current || current.status === 'deleted') throw new NotFoundError('Tenant');
     if (current.status !== 'active' && current.status !== 'suspended') return current;
-    return (await this.platform.registry.setStatus(id, status))!;
+    return (await this.platform.registry.setStatus(id, status, reason))!;
   }
 
   /** Polls until the tenant leaves `provisioning` (CLI and tests). */

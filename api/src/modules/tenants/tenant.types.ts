@@ -20,7 +20,8 @@ export class TenantType {
 @ObjectType('TenantAdminView', { description: 'A tenant as platform administrators see it.' })
 export class TenantAdminView extends TenantType {
   @Field(() => Int) schemaVersion!: number;
-  @Field(() => String, { nullable: true }) failureReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the tenant has its status: the provisioning failure, or the reason given when it was suspended.' })
+  failureReason!: string | null;
   @Field() createdAt!: Date;
   @Field(() => Int) memberCount!: number;
 }

@@ -1,0 +1,54 @@
+import { createTestTenant, login, startTestServer, type TestServer, type TestTenant } from '../../test/helpers';
+import { wsTestClient } from '../../test/ws-client';
+
+/**
+ * Queries and mutations may also travel over the websocket. They must commit or roll back like over HTTP,
+ * give their connection back, and meet the same limits.
+ */
+let server: TestServer;
+let a: TestTenant;
+let token: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ GRAPHQL_MAX_ALIASES: '3' });
+  a = await createTestTenant(server);
+  token = (await login(server, a.adminEmail)).accessToken;
+});
+afterAll(async () => server?.close());
+
+async function overSocket<T>(query: string, variables: Record<string, unknown> = {}) {
+  const ws = wsTestClient(server.url, token);
+  try {
+    await ws.connected;
+    return await new Promise<{ data?: T | null; errors?: Array<{ extensions?: { code?: string } }> }>((resolve, reject) => {
+      let last: { data?: T | null; errors?: Array<{ extensions?: { code?: string } }> } = {};
+      ws.client.subscribe<T>({ query, variables }, { next: (v) => (last = v as typeof last), error: (e) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e)), complete: () => resolve(last) });
+    });
+  } finally {
+    await ws.dispose();
+  }
+}
+
+const checkedOut = () => server.platform.pool.totalCount - server.platform.pool.idleCount;
+const count = async () => (await server.gql<{ leads: { totalCount: number } }>(`{ leads { totalCount } }`, {}, { token })).data!.leads.totalCount;
+
+test('a mutation over the socket commits and gives its connection back', async () => {
+  const before = await count();
+  const res = await overSocket<{ createLead: { id: string } }>(`mutation { createLead(input: { name: "over ws" }) { id } }`);
+  expect(res.errors).toBeUndefined();
+  expect(await count()).toBe(before + 1);
+  expect(checkedOut()).toBe(0);
+});
+
+test('a failing mutation over the socket rolls back all of its fields', async () => {
+  const before = await count();
+  const res = await overSocket(`mutation { a: createLead(input: { name: "kept?" }) { id } b: changeLeadStatus(id: "00000000-0000-0000-0000-000000000000", statusId: "00000000-0000-0000-0000-000000000000") { id } }`);
+  expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect(await count()).toBe(before);
+  expect(checkedOut()).toBe(0);
+});
+
+test('the alias limit applies over the socket too', async () => {
+  const res = await overSocket(`{ a: currentTenant { id } b: currentTenant { id } c: currentTenant { id } d: currentTenant { id } }`);
+  expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+});
