@@ -52,8 +52,8 @@ test('invite → accept without signing in → login with the new password; the 
   const session = await loginWith(e, NEW_PASSWORD, t.tenant.slug);
   expect(session.errors).toBeUndefined();
   const token = session.data!.login.accessToken;
-  const me = await ok<{ me: { name: string }; myPermissions: string[] }>(server, token, `{ me { name } myPermissions }`);
-  expect(me).toEqual({ me: { name: 'Renamed Person' }, myPermissions: ['dashboard.read', 'leads.create', 'leads.read.own', 'leads.update'] });
+  const me = await ok<{ me: { name: string }; myPermissions: { permissions: string[] } }>(server, token, `{ me { name } myPermissions { permissions } }`);
+  expect(me).toEqual({ me: { name: 'Renamed Person' }, myPermissions: { permissions: ['dashboard.read', 'leads.create', 'leads.read.own', 'leads.update'] } });
 
   expect(code(await accept(inv.setupToken, 'another-password-entirely'))).toBe('INVITATION_INVALID');
   expect(code(await accept(`lpinv_${randomBytes(32).toString('base64url')}`))).toBe('INVITATION_INVALID');

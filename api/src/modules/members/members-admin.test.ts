@@ -37,7 +37,7 @@ test('setMemberRoles replaces the roles; refusals (no role, unknown roles named,
   const [agentRole, managerRole] = [await roleId(t, 'agent'), await roleId(t, 'manager')];
   const set = await ok<{ setMemberRoles: Member }>(server, t.token, SET, { u: agent.id, r: [managerRole, agentRole.toUpperCase(), agentRole] });
   expect(set.setMemberRoles).toEqual({ id: agent.id, status: 'active', roles: [{ key: 'agent' }, { key: 'manager' }] });
-  expect((await ok<{ myPermissions: string[] }>(server, agent.token, `{ myPermissions }`)).myPermissions).toContain('leads.read.all');
+  expect((await ok<{ myPermissions: { permissions: string[] } }>(server, agent.token, `{ myPermissions { permissions } }`)).myPermissions.permissions).toContain('leads.read.all');
 
   const before = await everyone(t);
   const none = await run(t.token, SET, { u: agent.id, r: [] });

@@ -48,3 +48,11 @@ export const DEFAULT_ROLES: Array<{ key: string; name: string; description: stri
     permissions: ['leads.read.own', 'leads.create', 'leads.update', 'dashboard.read'],
   },
 ];
+
+
+/** Permission keys held (unknown keys dropped) and the distinct SPA modules they unlock, both sorted. */
+export function describePermissions(held: Iterable<string>): { permissions: string[]; modules: string[] } {
+  const permissions = [...new Set(held)].filter(isPermission).sort();
+  const modules = [...new Set(permissions.map((p) => PERMISSIONS[p].module))].sort();
+  return { permissions, modules };
+}

@@ -3,7 +3,7 @@ import type { Role } from '../../graphql/auth-checker';
 import type { GraphQLContext } from '../../graphql/context';
 import { tenantEventStream, type TenantEvent } from '../../graphql/subscriptions/event-stream';
 import { Topic } from '../../graphql/topics';
-import { ALL_PERMISSIONS, PERMISSIONS } from './catalog';
+import { ALL_PERMISSIONS, describePermissions, PERMISSIONS } from './catalog';
 import { permissionsOf } from './guard';
 
 @ObjectType('PermissionInfo', { description: 'One entry of the permission catalog.' })
@@ -11,6 +11,12 @@ export class PermissionType {
   @Field() key!: string;
   @Field({ description: 'The SPA module the permission unlocks.' }) module!: string;
   @Field() description!: string;
+}
+
+@ObjectType('MyPermissions', { description: "The caller's permissions in the current tenant and the SPA modules they unlock." })
+export class MyPermissionsType {
+  @Field(() => [String], { description: 'Permission keys, sorted.' }) permissions!: string[];
+  @Field(() => [String], { description: 'Distinct SPA modules unlocked by those permissions, sorted: what the menus show.' }) modules!: string[];
 }
 
 @ObjectType('PermissionsChanged', { description: 'Roles or memberships of the current tenant changed: refetch myPermissions.' })
@@ -28,9 +34,9 @@ interface PermissionsChangedEvent extends TenantEvent {
 @Resolver()
 export class PermissionResolver {
   @Authorized<Role>('member')
-  @Query(() => [String], { description: "The caller's permission keys in the current tenant, sorted." })
-  async myPermissions(@Ctx() ctx: GraphQLContext): Promise<string[]> {
-    return [...(await permissionsOf(ctx))].sort();
+  @Query(() => MyPermissionsType, { description: "The caller's permissions in the current tenant and the SPA modules to show." })
+  async myPermissions(@Ctx() ctx: GraphQLContext): Promise<MyPermissionsType> {
+    return describePermissions(await permissionsOf(ctx));
   }
 
   @Authorized<Role>('member')

@@ -40,7 +40,7 @@ const OPS: Op[] = [
   { name: 'me (authenticated)', query: `{ me { id } }`,                                      expect: [O, O, O, O, U, U] },
   { name: 'currentTenant (public)', query: `{ currentTenant { id } }`,                       expect: [O, O, O, O, O, O] },
   { name: 'members (member)', query: `{ members { id name } }`,                              expect: [O, O, O, O, F, U] },
-  { name: 'myPermissions (member)', query: `{ myPermissions }`,                              expect: [O, O, O, O, F, U] },
+  { name: 'myPermissions (member)', query: `{ myPermissions { permissions } }`,                              expect: [O, O, O, O, F, U] },
   { name: 'permissionCatalog (member)', query: `{ permissionCatalog { key module } }`,      expect: [O, O, O, O, F, U] },
   { name: 'leadStatuses (member or lead writer)', query: `{ leadStatuses { id } }`,         expect: [O, O, O, O, O, U] },
   { name: 'customFieldDefinitions', query: `{ customFieldDefinitions { key } }`,            expect: [O, O, O, O, O, U] },
@@ -107,11 +107,16 @@ describe.each(OPS)('$name', (op) => {
 });
 
 test('myPermissions answers what the role holds: the seeded roles, nothing for no role', async () => {
-  const held = async (who: Who) => ((await server.gql<{ myPermissions: string[] }>(`{ myPermissions }`, {}, callers[who].opts)).data!.myPermissions);
+  const held = async (who: Who) => ((await server.gql<{ myPermissions: { permissions: string[] } }>(`{ myPermissions { permissions } }`, {}, callers[who].opts)).data!.myPermissions.permissions);
   for (const role of ['admin', 'manager', 'agent'] as const) {
     expect(await held(role)).toEqual([...DEFAULT_ROLES.find((r) => r.key === role)!.permissions].sort());
   }
   expect(await held('plain')).toEqual([]);
+  // The SPA's menus: an agent gets the leads and dashboard modules and none of the settings.
+  const modules = (await server.gql<{ myPermissions: { modules: string[] } }>(`{ myPermissions { modules } }`, {}, callers.agent.opts)).data!.myPermissions.modules;
+  expect(modules).toEqual(['dashboard', 'leads']);
+  const adminModules = (await server.gql<{ myPermissions: { modules: string[] } }>(`{ myPermissions { modules } }`, {}, callers.admin.opts)).data!.myPermissions.modules;
+  expect(adminModules).toEqual(expect.arrayContaining(['settings.roles', 'settings.members', 'settings.audit']));
 });
 
 test('an API key creates leads, owned by nobody unless it names an owner', async () => {

@@ -113,11 +113,6 @@ export class RoleService {
 }
 
 /** The caller's permissions as the SPA wants them: catalog keys only, and the modules they unlock. */
-export function describePermissions(held: Iterable<string>): { permissions: string[]; modules: string[] } {
-  const permissions = [...new Set(held)].filter(isPermission).sort();
-  const modules = [...new Set(permissions.map((p) => PERMISSIONS[p].module))].sort();
-  return { permissions, modules };
-}
 
 async function getRole(id: string): Promise<RoleRow | null> {
   return tenantDb().one<RoleRow>(`select ${ROLE_COLUMNS} from roles r where r.id = $1`, [id]);

@@ -12,15 +12,6 @@ export class RoleType {
   // memberCount: a field resolver (role.resolver.ts), batched for every role of a response.
 }
 
-/**
- * The intended result of `myPermissions`: keys plus the SPA modules they unlock (describePermissions). Not served
- * yet: permissions/permission.resolver.ts already serves `myPermissions: [String!]!`, and one of the two must give way.
- */
-@ObjectType('MyPermissions', { description: "The caller's permissions in the current tenant and the SPA modules they unlock." })
-export class MyPermissionsType {
-  @Field(() => [String], { description: 'Permission keys, sorted.' }) permissions!: string[];
-  @Field(() => [String], { description: 'Distinct SPA modules unlocked by those permissions, sorted.' }) modules!: string[];
-}
 
 export interface RoleRow {
   id: string;

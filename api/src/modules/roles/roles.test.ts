@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { adminTenant, errorCode as code, errorFields as fields, inTenant, memberWith, ok, type AdminTenant } from '../../../test/admin-fixtures';
 import { addMember, hasRedis, login, startTestServer, type TestServer } from '../../../test/helpers';
 import { ALL_PERMISSIONS } from '../permissions/catalog';
-import { describePermissions } from './role.service';
+import { describePermissions } from '../permissions/catalog';
 
 /* Roles: CRUD with typed refusals that write nothing, no escalation, the admin role kept whole, batched fields,
    tenant isolation, and a change seen by a second API process on its very next request. */
@@ -111,7 +111,7 @@ test('no escalation: a role manager grants only permissions they hold; the admin
   // Moving members into a role is assigning it: the manager must hold what the target carries.
   expect(code(await run(rm.token, DELETE, { id: small.id, to: (await byKey(t, 'admin')).id }))).toBe('PERMISSION_ESCALATION');
   expect(await ok(server, rm.token, DELETE, { id: small.id, to: own.id })).toEqual({ deleteRole: small.id });
-  expect((await ok<{ myPermissions: string[] }>(server, helper.token, `{ myPermissions }`)).myPermissions).toEqual(['leads.create', 'leads.read.own', 'roles.manage']);
+  expect((await ok<{ myPermissions: { permissions: string[] } }>(server, helper.token, `{ myPermissions { permissions } }`)).myPermissions.permissions).toEqual(['leads.create', 'leads.read.own', 'roles.manage']);
 
   // Without roles.manage at all: FORBIDDEN before anything is looked at.
   const agent = await memberWith(server, t, 'agent');
@@ -175,10 +175,10 @@ test('the SPA view of permissions: catalog keys only, and the distinct modules t
     const user = await memberWith(one, t, 'agent');
     const token2 = (await login(two, user.email, t.tenant.slug)).accessToken;
     const create = (key: string) => two.gql(CREATE, { i: { key, name: key, permissions: [] } }, { token: token2 });
-    const mine = () => two.gql<{ myPermissions: string[] }>(`{ myPermissions }`, {}, { token: token2 });
+    const mine = () => two.gql<{ myPermissions: { permissions: string[] } }>(`{ myPermissions { permissions } }`, {}, { token: token2 });
     // Process two caches the agent's permissions (Redis, shared) ...
     expect(code(await create('first'))).toBe('FORBIDDEN');
-    expect((await mine()).data!.myPermissions).not.toContain('roles.manage');
+    expect((await mine()).data!.myPermissions.permissions).not.toContain('roles.manage');
     // ... process one changes them: the next request to process two obeys the change.
     const adminRole = (await one.gql<{ roles: Role[] }>(LIST, {}, { token: t.token })).data!.roles.find((r) => r.key === 'admin')!;
     await ok(one, t.token, SET_ROLES, { u: user.id, r: [adminRole.id] });
@@ -186,9 +186,9 @@ test('the SPA view of permissions: catalog keys only, and the distinct modules t
     // And back: the role's own permissions change (updateRole), seen at once too.
     const custom = (await ok<{ createRole: Role }>(one, t.token, CREATE, { i: { key: 'limited', name: 'L', permissions: ['roles.manage'] } })).createRole;
     await ok(one, t.token, SET_ROLES, { u: user.id, r: [custom.id] });
-    expect((await mine()).data!.myPermissions).toEqual(['roles.manage']);
+    expect((await mine()).data!.myPermissions.permissions).toEqual(['roles.manage']);
     await ok(one, t.token, UPDATE, { id: custom.id, i: { permissions: ['dashboard.read'] } });
-    expect((await mine()).data!.myPermissions).toEqual(['dashboard.read']);
+    expect((await mine()).data!.myPermissions.permissions).toEqual(['dashboard.read']);
     expect(code(await create('third'))).toBe('FORBIDDEN');
   } finally {
     await Promise.all([one.close(), two.close()]);
