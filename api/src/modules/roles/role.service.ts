@@ -1,6 +1,5 @@
 import { BadInputError, NotFoundError, type FieldProblem } from '../../graphql/errors';
 import { tenantDb } from '../../tenancy/context';
-import { PERMISSIONS, isPermission } from '../permissions/catalog';
 import type { PermissionCache } from '../permissions/permission-cache';
 import { LastAdminError, RoleInUseError, RoleIsSystemError, RoleKeyTakenError } from './role.errors';
 import { assertCanGrant, checkPermissionKeys, freshPermissions, invalidateAfterCommit, isUuid, lockRoles, requireHeld } from './role.guards';
