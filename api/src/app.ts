@@ -87,6 +87,8 @@ export async function createApp(platform: Platform, services: Services, schema: 
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals and drains everything in order; Apollo's own handler (on in production) raced it.
+    stopOnTerminationSignals: false,
     validationRules: limitRules,
     introspection: true,
     plugins: [
