@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { testState } from './state';
+
+/**
+ * The benchmark harness (bench/, `npm run bench`) at toy sizes, so it cannot rot unnoticed: seeding through the
+ * provisioner, the three servers, every measurement and both results files. Its numbers mean nothing here; the
+ * test only checks that the run completes and that every summary figure is a finite number. It creates its
+ * scratch database next to this run's (named after it, so global-teardown drops it should the bench not).
+ */
+const repoRoot = path.resolve(__dirname, '..', '..');
+const SUMMARY_KEYS = [
+  'list_vs_raw',
+  'list_vs_postgraphile',
+  'pk_vs_raw',
+  'pk_vs_postgraphile',
+  'routing_ratio',
+  'p95_ms_at_half_peak',
+  'statements_per_list_page',
+  'provision_p95_ms',
+  'migrate_all_s',
+  'tenants',
+  'subscribers',
+  'delivery_p95_ms',
+];
+let out: string;
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'leadplane-bench-smoke-'));
+});
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+test('npm run bench at smoke sizes writes a complete summary', async () => {
+  if (!fs.existsSync(path.join(repoRoot, 'bench', 'postgraphile', 'node_modules', 'postgraphile', 'package.json'))) {
+    throw new Error('The benchmark needs its private dependencies (PostGraphile 4, autocannon): run `npm run bench:install` first');
+  }
+  const state = testState();
+  const args = ['bench/run.mjs', '--tenants', '3', '--leads', '60', '--duration', '1', '--rounds', '1', '--subscribers', '20', '--events', '20'];
+  args.push('--provision-sample', '3', '--database-url', state.adminUrl, '--database-name', `${state.database}_bench`, '--out', out);
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      args,
+      { cwd: repoRoot, env: { ...process.env, REDIS_URL: state.redisUrl ?? '' }, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
+      (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stderr }),
+    );
+  });
+  expect({ code, stderr: code === 0 ? '' : stderr.slice(-4000) }).toEqual({ code: 0, stderr: '' });
+
+  const files = fs.readdirSync(out);
+  const json = files.find((f) => f.endsWith('.json'));
+  expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(1);
+  const results = JSON.parse(fs.readFileSync(path.join(out, json!), 'utf8')) as { summary: Record<string, unknown>; machine: Record<string, unknown> };
+  const notFinite = SUMMARY_KEYS.filter((k) => typeof results.summary[k] !== 'number' || !Number.isFinite(results.summary[k]));
+  expect({ notFinite, summary: results.summary }).toEqual({ notFinite: [], summary: results.summary });
+  expect(results.summary).toMatchObject({ tenants: 3, subscribers: 20 });
+  expect(results.machine).toMatchObject({ cores: os.cpus().length, node: process.version });
+}, 180_000);

@@ -1,0 +1,176 @@
+import { API, POSTGRAPHILE, gqlBody, leadsOf } from './queries.mjs';
+import { measure, measureAtRate, pick, varying } from './load.mjs';
+import { median, round } from './stats.mjs';
+
+/**
+ * The HTTP measurements: correctness first (the three servers must return the same page), statements per
+ * operation, then interleaved rounds of every case (A, B, C, A, B, C...), then latency at half the peak.
+ *
+ * @typedef {{ id: string, slug: string, schema: string, token: string, leadIds: string[] }} Tenant
+ * @typedef {{ info: { url: string }, call: (m: string, a?: unknown) => Promise<any> }} Server
+ */
+
+export const LEGEND =
+  'list = 50 leads with owner name and status label (fixed tenant); pk = lead(id) by primary key (fixed tenant); ' +
+  '.api = our API; .raw = node http + pg, one statement, no GraphQL or auth (the ceiling); .postgraphile = PostGraphile 4.14 over the same schema; ' +
+  'list.api.spread = the list with every request from a random one of all tenants (list.api is the same API serving one fixed tenant).';
+
+/** @param {string} url @param {string} path @param {string} body @param {string} [token] */
+async function post(url, path, body, token) {
+  const res = await fetch(url + path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${url}${path} answered ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+/** Requests of each case, built fresh per request (random lead id, random tenant). @param {Tenant[]} tenants */
+function cases(/** @type {Record<string, Server>} */ s, tenants) {
+  const t0 = tenants[0];
+  const ids = t0.leadIds;
+  const tokens = tenants.map((t) => t.token);
+  const listBody = gqlBody(API.list);
+  const pgListBody = gqlBody(POSTGRAPHILE.list);
+  return {
+    'list.api': varying(s.api.info.url, '/graphql', () => ({ body: listBody, token: t0.token })),
+    'list.raw': varying(s.raw.info.url, '/list', () => ({ body: '{}' })),
+    'list.postgraphile': varying(s.postgraphile.info.url, '/graphql', () => ({ body: pgListBody })),
+    'pk.api': varying(s.api.info.url, '/graphql', () => ({ body: gqlBody(API.pk, { id: pick(ids) }), token: t0.token })),
+    'pk.raw': varying(s.raw.info.url, '/lead', () => ({ body: JSON.stringify({ id: pick(ids) }) })),
+    'pk.postgraphile': varying(s.postgraphile.info.url, '/graphql', () => ({ body: gqlBody(POSTGRAPHILE.pk, { id: pick(ids) }) })),
+    'list.api.spread': varying(s.api.info.url, '/graphql', () => ({ body: listBody, token: pick(tokens) })),
+  };
+}
+
+/** The same page and the same lead from all three servers, or the run stops here. */
+async function verify(/** @type {Record<string, Server>} */ s, /** @type {Tenant[]} */ tenants) {
+  const t0 = tenants[0];
+  const pages = {
+    api: leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.list), t0.token)),
+    raw: leadsOf(await post(s.raw.info.url, '/list', '{}')),
+    postgraphile: leadsOf(await post(s.postgraphile.info.url, '/graphql', gqlBody(POSTGRAPHILE.list))),
+  };
+  const expected = JSON.stringify(pages.raw);
+  for (const [name, page] of Object.entries(pages)) {
+    if (page.length !== 50) throw new Error(`${name} returned ${page.length} leads, not 50`);
+    if (JSON.stringify(page) !== expected) throw new Error(`${name} returned another page than the raw SQL: ${JSON.stringify(page[0])} vs ${JSON.stringify(pages.raw[0])}`);
+  }
+  if (!pages.raw.some((l) => l.owner) || !pages.raw.every((l) => l.status)) throw new Error('the page lacks owner names or status labels');
+  const id = t0.leadIds[0];
+  const one = [
+    leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.pk, { id }), t0.token)),
+    leadsOf(await post(s.raw.info.url, '/lead', JSON.stringify({ id }))),
+    leadsOf(await post(s.postgraphile.info.url, '/graphql', gqlBody(POSTGRAPHILE.pk, { id }))),
+  ].map((x) => JSON.stringify(x));
+  if (new Set(one).size !== 1) throw new Error(`lead(id) differs between servers: ${one.join(' / ')}`);
+  for (const t of [tenants.at(-1), pick(tenants)]) leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.list), t?.token));
+}
+
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * autocannon stops sending at the end of a run, but the API goes on executing what it had accepted (up to one
+ * request per connection, each holding a pooled connection): wait for that backlog to finish so it does not
+ * run into the next case's measurement.
+ */
+async function settle(/** @type {Server} */ api) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { pool } = await api.call('stats');
+    if ((pool.waiting === 0 && pool.idle === pool.total) || Date.now() > deadline) break;
+    await sleep(100);
+  }
+  await sleep(250);
+}
+
+/** Tenant and wire statements per operation, the least of three batches (a stray pg-boss query only adds). */
+async function statementsPer(/** @type {Server} */ api, /** @type {() => Promise<unknown>} */ send, n = 10) {
+  let tenant = Infinity;
+  let wire = Infinity;
+  for (let b = 0; b < 3; b++) {
+    const s0 = await api.call('stats');
+    for (let i = 0; i < n; i++) await send();
+    const s1 = await api.call('stats');
+    tenant = Math.min(tenant, (s1.tenantStatements - s0.tenantStatements) / n);
+    wire = Math.min(wire, (s1.wireStatements - s0.wireStatements) / n);
+  }
+  return { tenant: round(tenant, 2), wire: round(wire, 2) };
+}
+
+/**
+ * @param {{ servers: Record<string, Server>, tenants: Tenant[], opts: import('./options.mjs').Options,
+ *   log: (l: string) => void, warnings: string[] }} p
+ */
+export async function httpPhase({ servers, tenants, opts, log, warnings }) {
+  log('checking that the three servers return the same page and lead');
+  await verify(servers, tenants);
+  const t0 = tenants[0];
+  const api = servers.api.info.url;
+  const statements = {
+    'list page': await statementsPer(servers.api, () => post(api, '/graphql', gqlBody(API.list), t0.token)),
+    'lead(id)': await statementsPer(servers.api, () => post(api, '/graphql', gqlBody(API.pk, { id: pick(t0.leadIds) }), t0.token)),
+  };
+  log(`statements per list page: ${statements['list page'].tenant} tenant, ${statements['list page'].wire} on the wire`);
+
+  const targets = cases(servers, tenants);
+  const load = { connections: opts.connections, duration: opts.duration };
+  log(`warm-up: ${Object.keys(targets).length} cases × ${Math.min(opts.duration, 3)} s`);
+  for (const target of Object.values(targets)) {
+    await measure(target, { ...load, duration: Math.min(opts.duration, 3) });
+    await settle(servers.api);
+  }
+
+  /** @type {Record<string, import('./load.mjs').Measurement[]>} */
+  const rounds = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
+  for (let r = 1; r <= opts.rounds; r++) {
+    for (const [name, target] of Object.entries(targets)) {
+      const m = await measure(target, load);
+      await settle(servers.api);
+      rounds[name].push(m);
+      log(`round ${r}/${opts.rounds} ${name.padEnd(18)} ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms`);
+      const bad = m.non2xx + m.errors + m.timeouts + m.graphqlErrors;
+      if (bad) warnings.push(`${name} round ${r}: ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts, ${m.graphqlErrors} GraphQL errors`);
+    }
+  }
+  /** a ÷ b, the median of the per-round ratios (each round's cases ran back to back). */
+  const perRound = (/** @type {string} */ a, /** @type {string} */ b) => round(median(rounds[a].map((m, i) => m.rps / rounds[b][i].rps)), 3);
+  const ratios = {
+    list_vs_raw: perRound('list.api', 'list.raw'),
+    list_vs_postgraphile: perRound('list.api', 'list.postgraphile'),
+    pk_vs_raw: perRound('pk.api', 'pk.raw'),
+    pk_vs_postgraphile: perRound('pk.api', 'pk.postgraphile'),
+    routing_ratio: perRound('list.api.spread', 'list.api'),
+  };
+  const summary = Object.fromEntries(
+    Object.entries(rounds).map(([name, ms]) => [
+      name,
+      {
+        median_rps: round(median(ms.map((m) => m.rps)), 1),
+        median_p50: round(median(ms.map((m) => m.p50))),
+        median_p95: round(median(ms.map((m) => m.p95))),
+        median_p99: round(median(ms.map((m) => m.p99))),
+        errors: ms.reduce((n, m) => n + m.non2xx + m.errors + m.timeouts + m.graphqlErrors, 0),
+        rounds: ms,
+      },
+    ]),
+  );
+
+  const peak = summary['list.api.spread'].median_rps;
+  const rate = Math.max(1, Math.round(peak / 2));
+  const duration = opts.duration * 2;
+  log(`latency at half the peak: ${rate} req/s over ${opts['latency-connections']} connections for ${duration} s`);
+  const fixedRate = await measureAtRate(targets['list.api.spread'], { connections: opts['latency-connections'], duration, rate });
+  await settle(servers.api);
+  const latency = {
+    rate,
+    peak_rps: peak,
+    connections: opts['latency-connections'],
+    duration,
+    achieved_rps: fixedRate.rps,
+    p50: fixedRate.p50,
+    p95: fixedRate.p95,
+    p99: fixedRate.p99,
+    errors: fixedRate.non2xx + fixedRate.errors + fixedRate.timeouts + fixedRate.graphqlErrors,
+  };
+  if (fixedRate.rps < rate * 0.9) warnings.push(`the fixed-rate run achieved ${fixedRate.rps} of ${rate} req/s: its latencies are those of a saturated server`);
+  return { http: { cases: summary, ratios, legend: LEGEND }, latency, statements };
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+
+/** Command-line options of `npm run bench`, with their defaults (the default run takes a few minutes). */
+export const SPEC = {
+  tenants: { def: 1000, min: 1, max: 100_000, help: 'tenants provisioned through the app (TenantProvisioner)' },
+  leads: { def: 200, min: 50, max: 100_000, help: 'leads per tenant (a list page is 50)' },
+  owners: { def: 4, min: 1, max: 100, help: 'members per tenant besides the admin, owning the leads' },
+  subscribers: { def: 2000, min: 0, max: 100_000, help: 'graphql-ws subscriptions, spread over the tenants (0 skips)' },
+  events: { def: 1000, min: 1, max: 100_000, help: 'lead events published per second during the subscription test' },
+  duration: { def: 5, min: 1, max: 600, help: 'seconds per measurement' },
+  rounds: { def: 3, min: 1, max: 50, help: 'interleaved rounds; ratios use the median round' },
+  connections: { def: 32, min: 1, max: 1024, help: 'HTTP connections for the throughput measurements' },
+  'latency-connections': { def: 64, min: 1, max: 1024, help: 'connections for the fixed-rate latency measurement' },
+  pool: { def: 10, min: 1, max: 100, help: 'database pool of each server (the API default, DB_POOL_MAX)' },
+  'provision-sample': { def: 100, min: 1, max: 100_000, help: 'tenants provisioned one at a time for the per-tenant latency' },
+  'provision-concurrency': { def: 4, min: 1, max: 64, help: 'parallel provisioning for the remaining tenants (tenants/s)' },
+  'migrate-concurrency': { def: 4, min: 1, max: 64, help: 'concurrency of migrate-all (the CLI default)' },
+};
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+Seeds a scratch database (created and dropped by the run) through the app's own provisioning, then measures
+our API against a raw node http + pg endpoint and PostGraphile 4, tenant routing, latency at half the peak,
+statements per operation, provisioning, migrate-all and subscriptions. Results: bench/results/<timestamp>.{json,md}.
+
+Options:
+${Object.entries(SPEC)
+  .map(([k, v]) => `  --${k.padEnd(22)} ${v.help} (default ${v.def})`)
+  .join('\n')}
+  --out <dir>              where results go (default bench/results)
+  --database-url <url>     PostgreSQL to create the scratch database in (default DATABASE_URL, else an embedded one)
+  --database-name <name>   name of the scratch database (default lp_bench_<timestamp>)
+  --keep                   keep the scratch database (and print its URL) instead of dropping it
+  --verbose                relay the children's output
+  --help`;
+
+/** @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, keep: boolean, verbose: boolean, help: boolean }} Options */
+
+/** @param {string[]} argv @returns {Options} */
+export function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...Object.fromEntries(Object.keys(SPEC).map((k) => [k, { type: 'string' }])),
+      out: { type: 'string' },
+      'database-url': { type: 'string' },
+      'database-name': { type: 'string' },
+      keep: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  /** @type {Record<string, unknown>} */
+  const opts = {
+    out: values.out,
+    databaseUrl: values['database-url'],
+    databaseName: values['database-name'],
+    keep: Boolean(values.keep),
+    verbose: Boolean(values.verbose),
+    help: Boolean(values.help),
+  };
+  for (const [key, spec] of Object.entries(SPEC)) {
+    const raw = values[key];
+    const n = raw === undefined ? spec.def : Number(raw);
+    if (!Number.isInteger(n) || n < spec.min || n > spec.max) throw new Error(`--${key} must be a whole number from ${spec.min} to ${spec.max}`);
+    opts[key] = n;
+  }
+  if (opts.databaseName !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(String(opts.databaseName))) {
+    throw new Error('--database-name must be a lower-case PostgreSQL identifier');
+  }
+  return /** @type {Options} */ (opts);
+}

@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './app-env.mjs';
+
+/** The keys every results file's `summary` has (the smoke test checks each is a finite number). */
+export const SUMMARY_KEYS = [
+  'list_vs_raw',
+  'list_vs_postgraphile',
+  'pk_vs_raw',
+  'pk_vs_postgraphile',
+  'routing_ratio',
+  'p95_ms_at_half_peak',
+  'statements_per_list_page',
+  'provision_p95_ms',
+  'migrate_all_s',
+  'tenants',
+  'subscribers',
+  'delivery_p95_ms',
+];
+
+/** The issue's targets, and the sizes they are stated for. */
+const TARGETS = {
+  list_vs_postgraphile: { op: '>=', value: 1.0 },
+  list_vs_raw: { op: '>=', value: 0.5 },
+  routing_ratio: { op: '>=', value: 0.8 },
+  statements_per_list_page: { op: '<=', value: 3 },
+  p95_ms_at_half_peak: { op: '<=', value: 25, at: 'over 1,000 tenants', tenants: 1000 },
+  provision_p95_ms: { op: '<=', value: 150 },
+  migrate_all_s: { op: '<=', value: 60, at: '5 statements over 10,000 tenants', tenants: 10_000 },
+  delivery_p95_ms: { op: '<=', value: 50, at: '10,000 subscriptions, 1,000 events/s', subscribers: 10_000 },
+};
+
+/** @param {string[]} cmd */
+function tryRun(cmd) {
+  try {
+    return execFileSync(cmd[0], cmd.slice(1), { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** @param {{ postgres: string, database: string, redis: boolean }} extra */
+export function machineInfo(extra) {
+  const cpus = os.cpus();
+  return {
+    cpu_model: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    postgres: extra.postgres,
+    database: extra.database,
+    pubsub: extra.redis ? 'Redis (REDIS_URL)' : 'in-process',
+    load_average_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    git_commit: tryRun(['git', 'rev-parse', '--short', 'HEAD']),
+    git_dirty: (tryRun(['git', 'status', '--porcelain', '--', 'api', 'migrations']) ?? '') !== '',
+  };
+}
+
+/** @param {unknown} v */
+const fmt = (v) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 3 }) : v == null ? '–' : String(v));
+
+/** @param {any} r the results object */
+function summaryTable(r) {
+  const s = r.summary;
+  const rows = ['| Metric | Value | Target | Met |', '|---|---|---|---|'];
+  for (const key of SUMMARY_KEYS) {
+    /** @type {any} */
+    const t = /** @type {any} */ (TARGETS)[key];
+    let target = '–';
+    let met = '';
+    if (t && Number.isFinite(s[key])) {
+      target = `${t.op === '>=' ? '≥' : '≤'} ${t.value}${t.at ? ` (${t.at})` : ''}`;
+      const ok = t.op === '>=' ? s[key] >= t.value : s[key] <= t.value;
+      const smaller = (t.tenants && s.tenants < t.tenants) || (t.subscribers && s.subscribers < t.subscribers);
+      met = `${ok ? 'yes' : 'no'}${smaller ? ' (smaller run than the target states)' : ''}`;
+    }
+    rows.push(`| ${key} | ${fmt(s[key])} | ${target} | ${met} |`);
+  }
+  return rows.join('\n');
+}
+
+/** @param {any} r */
+export function markdown(r) {
+  const m = r.machine;
+  const o = r.options;
+  const lines = [
+    `# Leadplane benchmark, ${r.started_at}`,
+    '',
+    `${m.cpu_model}, ${m.cores} cores, ${m.memory_gib} GiB; Node ${m.node}; PostgreSQL ${m.postgres} (${m.database}); pub/sub ${m.pubsub}; ` +
+      `load average at start ${m.load_average_at_start.join(' / ')}; commit ${m.git_commit ?? '?'}${m.git_dirty ? ' (uncommitted changes in api/ or migrations/)' : ''}.`,
+    '',
+    `Sizes: ${fmt(o.tenants)} tenants × ${fmt(o.leads)} leads (${o.owners} owners + admin each), ${fmt(o.subscribers)} subscribers at ${fmt(o.events)} events/s; ` +
+      `${o.rounds} interleaved rounds of ${o.duration} s per case, ${o.connections} connections, pool ${o.pool} per server. Run took ${r.duration_s} s.`,
+    '',
+    'Only ratios measured in the same run mean anything on a shared machine; absolute figures move between runs.',
+    '',
+    '## Summary',
+    '',
+    summaryTable(r),
+    '',
+    `## Throughput (median of ${o.rounds} interleaved rounds)`,
+    '',
+    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | Errors |',
+    '|---|---|---|---|---|---|---|',
+    ...Object.entries(r.http.cases).map(
+      ([name, c]) =>
+        `| ${name} | ${fmt(c.median_rps)} | ${c.rounds.map((x) => fmt(x.rps)).join(', ')} | ${fmt(c.median_p50)} | ${fmt(c.median_p95)} | ${fmt(c.median_p99)} | ${fmt(c.errors)} |`,
+    ),
+    '',
+    r.http.legend,
+    '',
+    '## Latency at half the peak',
+    '',
+    `${fmt(r.latency.rate)} req/s (50% of the ${fmt(r.latency.peak_rps)} req/s median peak of list.api.spread) over ${r.latency.connections} connections spread over all ${fmt(o.tenants)} tenants, ` +
+      `${r.latency.duration} s: achieved ${fmt(r.latency.achieved_rps)} req/s; p50 ${fmt(r.latency.p50)} ms, p95 ${fmt(r.latency.p95)} ms, p99 ${fmt(r.latency.p99)} ms; errors ${fmt(r.latency.errors)}.`,
+    '',
+    '## Statements per operation',
+    '',
+    '| Operation | Tenant statements (onStatement) | Every statement sent (wire) |',
+    '|---|---|---|',
+    ...Object.entries(r.statements).map(([op, c]) => `| ${op} | ${fmt(c.tenant)} | ${fmt(c.wire)} |`),
+    '',
+    'Tenant statements are those the API sends through a tenant transaction (what PlatformOptions.onStatement sees); the wire count adds BEGIN, the tenant selection, COMMIT and the control-plane queries of authentication and membership.',
+    '',
+    '## Provisioning and migrations',
+    '',
+    `Per tenant, one at a time (${fmt(r.seed.provisioning.sequential.tenants)} tenants): p50 ${fmt(r.seed.provisioning.sequential.p50)} ms, p95 ${fmt(r.seed.provisioning.sequential.p95)} ms, ${fmt(r.seed.provisioning.sequential.tenants_per_s)} tenants/s.`,
+    r.seed.provisioning.concurrent
+      ? `Then ${fmt(r.seed.provisioning.concurrent.tenants)} tenants ${r.seed.provisioning.concurrent.concurrency} at a time: p50 ${fmt(r.seed.provisioning.concurrent.p50)} ms, p95 ${fmt(r.seed.provisioning.concurrent.p95)} ms, ${fmt(r.seed.provisioning.concurrent.tenants_per_s)} tenants/s.`
+      : '',
+    `Migrate-all, a ${r.migrate.statements}-statement migration over ${fmt(r.migrate.tenants)} tenants (concurrency ${r.migrate.concurrency}): ${fmt(r.migrate.seconds)} s` +
+      (r.migrate.tenants ? ` (${fmt(Math.round((r.migrate.seconds / r.migrate.tenants) * 10_000 * 10) / 10)} s projected linearly to 10,000 tenants).` : '.'),
+    '',
+    '## Subscriptions',
+    '',
+    r.subscriptions
+      ? `${fmt(r.subscriptions.connected)} graphql-ws subscriptions (${fmt(r.subscriptions.failed)} failed to open) over ${fmt(r.subscriptions.tenants)} tenants; ` +
+        `${fmt(r.subscriptions.events_per_s)} events/s for ${r.subscriptions.seconds} s → ${fmt(r.subscriptions.received)} of ${fmt(r.subscriptions.expected)} deliveries; ` +
+        `p50 ${fmt(r.subscriptions.p50)} ms, p95 ${fmt(r.subscriptions.p95)} ms, p99 ${fmt(r.subscriptions.p99)} ms; errors ${fmt(r.subscriptions.errors)}. ` +
+        `API resident memory ${fmt(r.subscriptions.rss_per_subscription_kb)} KiB per subscription (heap ${fmt(r.subscriptions.heap_per_subscription_kb)} KiB).`
+      : 'Skipped (--subscribers 0).',
+    '',
+  ];
+  if (r.warnings.length) lines.push('## Warnings', '', ...r.warnings.map((w) => `- ${w}`), '');
+  return lines.join('\n');
+}
+
+/** Writes <dir>/<stamp>.json and .md; returns their paths. @param {string} dir @param {any} results */
+export function writeResults(dir, results) {
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = results.started_at.replace(/[:.]/g, '-');
+  const json = path.join(dir, `${stamp}.json`);
+  const md = path.join(dir, `${stamp}.md`);
+  fs.writeFileSync(json, JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(md, markdown(results));
+  return { json, md };
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: seeds a scratch database through the app's own provisioning, measures, writes
+ * bench/results/<timestamp>.{json,md} and drops the database. See bench/README.md.
+ *
+ * Process layout: this process only generates load (autocannon) and orchestrates; the API, the raw endpoint,
+ * PostGraphile, the seeder, the subscription clients and migrate-all each run in a child process.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appEnv, BENCH_DIR } from './lib/app-env.mjs';
+import { checkBenchDeps, DEPS_DIR, SetupError } from './lib/deps.mjs';
+import { httpPhase } from './lib/http-phase.mjs';
+import { startChild } from './lib/ipc.mjs';
+import { parseOptions, USAGE } from './lib/options.mjs';
+import { machineInfo, SUMMARY_KEYS, writeResults } from './lib/report.mjs';
+import { openScratchDatabase } from './lib/scratch-db.mjs';
+import { round } from './lib/stats.mjs';
+import { subscriptionPhase } from './lib/subs-phase.mjs';
+
+const t0 = Date.now();
+const log = (/** @type {string} */ line) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
+const DAY_MS = 86_400_000;
+
+/** @type {Array<() => Promise<void>>} */
+const cleanups = [];
+async function cleanUp() {
+  while (cleanups.length) await cleanups.pop()?.().catch((e) => log(`cleanup: ${e instanceof Error ? e.message : e}`));
+}
+
+async function main() {
+  let opts;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : e}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const deps = checkBenchDeps();
+  const started = new Date();
+  const warnings = /** @type {string[]} */ ([]);
+
+  const scratch = await openScratchDatabase({ databaseUrl: opts.databaseUrl ?? process.env.DATABASE_URL, databaseName: opts.databaseName, log });
+  cleanups.push(async () => {
+    await scratch.finish(opts.keep);
+    log(opts.keep ? `kept the scratch database: ${scratch.url}` : `dropped the scratch database ${scratch.name}`);
+  });
+  log(`scratch database ${scratch.name} (PostgreSQL ${scratch.version}, ${scratch.server})`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leadplane-bench-'));
+  cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const env = appEnv({
+    databaseUrl: scratch.url,
+    jwtSecret: randomBytes(32).toString('hex'),
+    pool: opts.pool,
+    redisUrl: process.env.REDIS_URL,
+    prefix: `lpbench${randomBytes(3).toString('hex')}:`,
+  });
+  const machine = machineInfo({ postgres: scratch.version, database: scratch.server, redis: Boolean(env.REDIS_URL) });
+  const child = async (/** @type {string} */ name, /** @type {string} */ file, /** @type {any} */ o = {}) => {
+    // NODE_ENV too, not only the Config: libraries read it (Apollo Server's defaults, under Jest it is 'test').
+    const c = await startChild(name, path.join(BENCH_DIR, file), { verbose: opts.verbose, env: { ...process.env, NODE_ENV: 'production' }, ...o });
+    cleanups.push(() => c.stop());
+    return c;
+  };
+
+  log(`seeding ${opts.tenants} tenants × ${opts.leads} leads through TenantProvisioner`);
+  const fixtureFile = path.join(tmp, 'fixture.json');
+  const seedChild = await child('seed', 'seed/seed.mjs', {
+    readyTimeoutMs: DAY_MS,
+    args: { env, tenants: opts.tenants, leads: opts.leads, owners: opts.owners, sample: opts['provision-sample'], concurrency: opts['provision-concurrency'], fixtureFile },
+  });
+  const seed = seedChild.info;
+  const { tenants } = JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
+  const prov = seed.provisioning.sequential;
+  log(`provisioned: p50 ${prov.p50} ms, p95 ${prov.p95} ms one at a time; leads seeded in ${seed.leadsSeconds} s`);
+
+  const serverArgs = { databaseUrl: scratch.url, schema: tenants[0].schema, pool: opts.pool };
+  const [api, raw, postgraphile] = await Promise.all([
+    child('api', 'servers/api-server.mjs', { args: { env }, execArgv: ['--expose-gc'] }),
+    child('raw', 'servers/raw-server.mjs', { args: serverArgs }),
+    child('postgraphile', 'postgraphile/server.mjs', { args: serverArgs, cwd: DEPS_DIR }),
+  ]);
+  const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile }, tenants, opts, log, warnings });
+  await Promise.all([raw.stop(), postgraphile.stop()]);
+
+  const subscriptions = await subscriptionPhase({ api, tenants, opts, log, warnings });
+  await api.stop();
+  log('API stopped');
+
+  log(`migrate-all: a 5-statement tenant migration over ${opts.tenants} tenants`);
+  const migrate = (await child('migrate-all', 'seed/migrate-all.mjs', { readyTimeoutMs: DAY_MS, args: { env, concurrency: opts['migrate-concurrency'] } })).info;
+  log(`migrate-all took ${migrate.seconds} s`);
+
+  const summary = {
+    ...http.ratios,
+    p95_ms_at_half_peak: latency.p95,
+    statements_per_list_page: statements['list page'].tenant,
+    provision_p95_ms: prov.p95,
+    migrate_all_s: migrate.seconds,
+    tenants: opts.tenants,
+    subscribers: subscriptions?.connected ?? 0,
+    delivery_p95_ms: subscriptions?.p95 ?? null,
+  };
+  const results = {
+    started_at: started.toISOString(),
+    duration_s: round((Date.now() - started.getTime()) / 1000, 1),
+    options: { ...opts, databaseUrl: undefined },
+    machine,
+    bench_dependencies: deps,
+    summary: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, /** @type {any} */ (summary)[k]])),
+    http,
+    latency,
+    statements,
+    seed,
+    migrate,
+    subscriptions,
+    warnings,
+  };
+  const out = path.resolve(opts.out ?? path.join(BENCH_DIR, 'results'));
+  const files = writeResults(out, results);
+  process.stdout.write(`${JSON.stringify(results.summary, null, 2)}\n`);
+  log(`results: ${files.json}\n        ${files.md}`);
+  for (const w of warnings) log(`warning: ${w}`);
+  return 0;
+}
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    log(`${signal}: stopping children and dropping the scratch database`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((e) => {
+    process.stderr.write(`[bench] failed: ${e instanceof SetupError ? e.message : e instanceof Error ? (e.stack ?? e.message) : e}\n`);
+    return 1;
+  })
+  .then(async (code) => {
+    await cleanUp();
+    process.exit(code);
+  });

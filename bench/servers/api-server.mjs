@@ -1,0 +1,97 @@
+/**
+ * Bench child: our API, started exactly as main.ts starts it (startRuntime) with a bench-only side channel
+ * (IPC, bench/lib/ipc.mjs) for what the load generator cannot see:
+ *   stats    tenant statements seen by PlatformOptions.onStatement, and every statement any pg client sent
+ *            (BEGIN/COMMIT, tenant selection and the control-plane auth queries included); memory; pool use
+ *   gc       a full garbage collection (the child runs with --expose-gc), then memory
+ *   publish  lead events on the tenants' bus channels at a fixed rate (the subscription test)
+ *   stop     runtime.close(), then exit (bench/lib/ipc.mjs says why not a signal)
+ * Job workers are off: provisioning was measured by the seed child, and pollers would add statements.
+ */
+import { performance } from 'node:perf_hooks';
+import { fail, ready, serveIpc } from '../lib/ipc.mjs';
+import { apiRequire, loadApi } from '../lib/app-env.mjs';
+
+/** @type {{ env: Record<string, string> }} */
+const args = JSON.parse(process.argv[2]);
+
+let tenantStatements = 0;
+let wireStatements = 0;
+const pg = apiRequire()('pg');
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function countedQuery(...a) {
+  wireStatements++;
+  return originalQuery.apply(this, a);
+};
+
+const { loadConfig } = loadApi('config/env');
+const { createLogger } = loadApi('lib/logger');
+const { startRuntime } = loadApi('runtime');
+const { tenantChannel, Topic } = loadApi('graphql/topics');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function memory() {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external };
+}
+
+async function main() {
+  const config = loadConfig(args.env, {});
+  const logger = createLogger(config.logLevel, false);
+  const runtime = await startRuntime(config, {
+    port: 0,
+    host: '127.0.0.1',
+    workers: false,
+    platform: { logger, applicationName: 'leadplane-bench-api', onStatement: () => void tenantStatements++ },
+  });
+  const { bus } = runtime.platform;
+  const prefix = config.redis.prefix;
+  const { pool } = runtime.platform;
+  const poolState = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+
+  /** @param {{ tenantId: string, leadId: string }} t @param {number} at @param {string[]} fields */
+  const publishOne = (t, at, fields) => {
+    const event = { tenantId: t.tenantId, leadId: t.leadId, kind: 'updated', actorId: null, ownerId: null, previousOwnerId: null, fields, at: new Date(at).toISOString() };
+    return bus.publish(tenantChannel(prefix, t.tenantId, Topic.LEAD_CHANGED), JSON.stringify(event));
+  };
+
+  serveIpc({
+    stats: () => ({ tenantStatements, wireStatements, ...memory(), pool: poolState() }),
+    gc: async () => {
+      for (let i = 0; i < 3; i++) {
+        globalThis.gc?.();
+        await sleep(50);
+      }
+      return memory();
+    },
+    /**
+     * `once`: one event per target now. Otherwise `rate` events/s for `seconds`, round-robin over the targets,
+     * each stamped with the time it was due (not when it went out), so a saturated process shows as latency.
+     */
+    publish: async ({ targets, rate, seconds, once, fields }) => {
+      if (once) {
+        await Promise.all(targets.map((t) => publishOne(t, Date.now(), fields)));
+        return { published: targets.length };
+      }
+      const total = Math.round(rate * seconds);
+      const startWall = Date.now();
+      const start = performance.now();
+      let published = 0;
+      while (published < total) {
+        const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+        const batch = [];
+        for (; published < due; published++) {
+          batch.push(publishOne(targets[published % targets.length], startWall + (published / rate) * 1000, fields));
+        }
+        await Promise.all(batch);
+        await sleep(5);
+      }
+      return { published, seconds: (performance.now() - start) / 1000 };
+    },
+  }, () => runtime.close());
+
+  ready({ url: `http://127.0.0.1:${runtime.app.httpServer.address().port}` });
+}
+
+main().catch(fail);
