@@ -6,6 +6,8 @@ import { assertUuid } from '../tenancy/names';
 import type { JobQueue } from './queue';
 
 export const PROVISION_QUEUE = 'tenant-provision';
+/** Where pg-boss moves a provisioning job that failed for good, including one whose worker died on its last try. */
+export const PROVISION_DEAD_QUEUE = 'tenant-provision-dead';
 
 /** The job names its tenant explicitly: a worker never infers it from whatever ran before. */
 export interface ProvisionJobData {
@@ -24,11 +26,12 @@ const QUEUE_OPTIONS = {
  * createQueue forever (ON CONFLICT DO NOTHING), so a changed PROVISION_MAX_ATTEMPTS would otherwise never apply.
  */
 export function provisionJobOptions(config: Config): PgBoss.SendOptions {
-  return { ...QUEUE_OPTIONS, retryLimit: config.jobs.provisionMaxAttempts - 1 };
+  return { ...QUEUE_OPTIONS, retryLimit: config.jobs.provisionMaxAttempts - 1, deadLetter: PROVISION_DEAD_QUEUE };
 }
 
-export function createProvisionQueue(queue: JobQueue, platform: Platform): Promise<void> {
-  return queue.ensureQueue(PROVISION_QUEUE, { ...QUEUE_OPTIONS, retryLimit: platform.config.jobs.provisionMaxAttempts - 1 });
+export async function createProvisionQueue(queue: JobQueue, platform: Platform): Promise<void> {
+  await queue.ensureQueue(PROVISION_DEAD_QUEUE, { retryLimit: 5, retryDelay: 5 });
+  await queue.ensureQueue(PROVISION_QUEUE, { ...provisionJobOptions(platform.config) });
 }
 
 /** Enqueues provisioning inside the caller's control-plane transaction (the queue must exist: createProvisionQueue). */
@@ -43,6 +46,12 @@ export function enqueueProvisioning(queue: JobQueue, q: Queryable, config: Confi
  */
 export async function startProvisionWorker(queue: JobQueue, platform: Platform): Promise<string> {
   await createProvisionQueue(queue, platform);
+  // A worker that dies during the last attempt never reaches the catch below: pg-boss fails the job by timeout
+  // and moves it here, and the tenant is marked failed instead of staying `provisioning` forever.
+  await queue.boss.work<ProvisionJobData>(PROVISION_DEAD_QUEUE, { pollingIntervalSeconds: platform.config.jobs.pollIntervalS, batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    await platform.provisioner.markFailed(assertUuid(job.data.tenantId), 'provisioning did not finish (its last attempt timed out or failed)');
+  });
   return queue.boss.work<ProvisionJobData>(
     PROVISION_QUEUE,
     { pollingIntervalSeconds: platform.config.jobs.pollIntervalS, batchSize: 1, includeMetadata: true },
