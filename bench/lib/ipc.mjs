@@ -128,7 +128,11 @@ export function startChild(name, file, opts = {}) {
                 rej(new Error(`${name}: ${method} did not answer within ${timeoutMs} ms`));
               }, timeoutMs);
               pending.set(id, { resolve: (v) => (clearTimeout(t), res(v)), reject: (e) => (clearTimeout(t), rej(e)) });
-              proc.send({ type: 'call', id, method, args });
+              proc.send({ type: 'call', id, method, args }, (err) => {
+                if (!err) return;
+                pending.get(id)?.reject(err);
+                pending.delete(id);
+              });
             });
           },
           stop: () => stopProcess(proc),
@@ -147,7 +151,8 @@ function stopProcess(proc) {
       clearTimeout(force);
       resolve();
     });
-    if (proc.connected) proc.send({ type: 'stop' });
+    // The child may be exiting already (it was stopped once): a failed send means just that, so kill it.
+    if (proc.connected) proc.send({ type: 'stop' }, (err) => err && proc.kill('SIGKILL'));
     else proc.kill('SIGKILL');
   });
 }
