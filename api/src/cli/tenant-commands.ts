@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { startProvisionWorker } from '../jobs/provision-tenant.job';
 import { JobQueue } from '../jobs/queue';
+import { PlatformAuditAction, PlatformAuditService } from '../modules/platform/platform-audit.service';
 import { TenantService, type TenantSummary } from '../modules/tenants/tenant.service';
 import { TenantStatusEnum } from '../modules/tenants/tenant.types';
 import type { Platform } from '../platform';
@@ -106,6 +108,12 @@ export async function setTenantStatus(platform: Platform, slug: string, target: 
   if (t.status !== 'active' && t.status !== 'suspended') {
     throw new Error(`tenant ${slug} is ${t.status}: only active or suspended tenants can be ${verb}`);
   }
+  // Recorded like the API's suspendTenant/reactivateTenant, before the change (no record, no change).
+  await new PlatformAuditService(platform.db).record(
+    { actorId: null, clientIp: '', userAgent: `leadplane-cli (${os.userInfo().username}@${os.hostname()})`, requestId: '' },
+    target === 'suspended' ? PlatformAuditAction.TENANT_SUSPEND : PlatformAuditAction.TENANT_REACTIVATE,
+    [t.id],
+  );
   const updated = await tenants.setStatus(t.id, target);
   out(`tenant ${slug} ${verb} (status ${updated.status})`);
   return updated.status === target ? EXIT_OK : EXIT_FAILED;

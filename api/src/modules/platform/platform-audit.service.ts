@@ -10,7 +10,8 @@ export enum PlatformAuditAction {
 
 /** Who asked, and from where: taken from the request context by the resolver. */
 export interface AuditActor {
-  actorId: string;
+  /** null for an operator at the CLI (no platform user behind it; user_agent says who ran it). */
+  actorId: string | null;
   clientIp: string;
   userAgent: string;
   requestId: string;
