@@ -55,11 +55,16 @@ export class LeadFieldsResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<LeadActivityConnection> {
-    if (first < 0 || first > 100) throw new BadInputError('Invalid page size', [{ field: 'first', message: 'must be 0 to 100' }]);
-    const page = await ctx.services.leads.activities(lead.id, first, after ?? undefined);
-    const edges = page.rows.map((node) => ({ cursor: encodeActivityCursor(node), node }));
-    return { edges, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, totalCount: page.total };
+    return activityPage(ctx, lead.id, first, after);
   }
+}
+
+/** One page of a lead's activities, newest first (Lead.activities and the leadActivities query). */
+export async function activityPage(ctx: GraphQLContext, leadId: string, first: number, after?: string | null): Promise<LeadActivityConnection> {
+  if (first < 0 || first > 100) throw new BadInputError('Invalid page size', [{ field: 'first', message: 'must be 0 to 100' }]);
+  const page = await ctx.services.leads.activities(leadId, first, after ?? undefined);
+  const edges = page.rows.map((node) => ({ cursor: encodeActivityCursor(node), node }));
+  return { edges, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, totalCount: page.total };
 }
 
 @Resolver(() => LeadConnection)

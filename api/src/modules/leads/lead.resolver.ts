@@ -1,10 +1,12 @@
 import { IsIn, Length } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Role } from '../../graphql/auth-checker';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
 import { ownerScopeOf } from '../permissions/owner-scope';
 import { requirePermission } from '../permissions/guard';
-import { ActivityKind, LeadActivityType } from '../activities/activity.types';
+import { ActivityKind, LeadActivityConnection, LeadActivityType } from '../activities/activity.types';
+import { NotFoundError } from '../../graphql/errors';
+import { activityPage } from './lead.fields';
 import { CreateLeadInput, LeadsArgs, UpdateLeadInput } from './lead.inputs';
 import { BulkAssignResult, LeadConnection, LeadType } from './lead.types';
 import type { Req } from './lead.service';
@@ -30,6 +32,20 @@ export class LeadResolver {
   @Query(() => LeadType, { nullable: true })
   async lead(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<LeadType | null> {
     return ctx.services.leads.get(id, await leadRequest(ctx));
+  }
+
+  @Authorized<Role>(...READ)
+  @Query(() => LeadActivityConnection, { description: "A lead's activity timeline, newest first; null lead (not visible) gives NOT_FOUND." })
+  async leadActivities(
+    @Arg('leadId', () => ID) leadId: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<LeadActivityConnection> {
+    // Visibility first (own scope included), through the same scoped lookup as lead(id).
+    const lead = await ctx.services.leads.get(leadId, await leadRequest(ctx));
+    if (!lead) throw new NotFoundError('Lead');
+    return activityPage(ctx, lead.id, first, after);
   }
 
   @Authorized<Role>(...READ)

@@ -51,6 +51,10 @@ const leadIdsOf = async (gql: Gql, vars: Record<string, unknown>) =>
 
 test("a user of A reads none of B's leads, by id or through any filter naming B's ids", async () => {
   for (const id of bLeads) expect(ok(await gqlA<{ lead: unknown }>(`query($id: ID!) { lead(id: $id) { id } }`, { id })).lead).toBeNull();
+  for (const id of bLeads) {
+    const timeline = await gqlA(`query($id: ID!) { leadActivities(leadId: $id) { totalCount } }`, { id });
+    expect(timeline.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  }
   const filters = [
     {},
     { deleted: true },

@@ -92,6 +92,16 @@ describe('leads', () => {
     }
     expect((await gql<{ lead: { id: string } }>(t.token, one, { id: theirs[0] })).data!.lead).toMatchObject({ id: theirs[0] });
   });
+
+  test('leadActivities: their own lead\'s timeline; NOT_FOUND for a lead outside the scope', async () => {
+    const q = `query($id: ID!) { leadActivities(leadId: $id, first: 5) { totalCount edges { node { kind } } } }`;
+    await gql(agent.token, `mutation($id: ID!) { addLeadNote(leadId: $id, body: "called") { id } }`, { id: mine[0] });
+    const own = await gql<{ leadActivities: { totalCount: number; edges: Array<{ node: { kind: string } }> } }>(agent.token, q, { id: mine[0] });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.leadActivities.edges[0]!.node.kind).toBe('note');
+    expect(code(await gql(agent.token, q, { id: theirs[0] }))).toBe('NOT_FOUND');
+    expect((await gql(t.token, q, { id: theirs[0] })).errors).toBeUndefined();
+  });
 });
 
 describe('mutations on a lead the caller cannot see are NOT_FOUND, and write nothing', () => {
