@@ -27,7 +27,7 @@ export const DEFAULT_TRANSITIONS: Array<[string, string]> = [
 
 /**
  * Seeds a new tenant: statuses and transitions, the system roles, and the first admin's role.
- * Runs inside the provisioning transaction; search_path already points at the tenant's schema.
+ * Runs inside the provisioning transaction, which has already selected the tenant's schema (tenancy/).
  */
 export async function seedTenantDefaults(q: Queryable, _tenant: TenantRecord, firstAdminUserId: string | null): Promise<void> {
   await q.rows(
