@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { adminTenant, inTenant, type AdminTenant } from '../../../test/admin-fixtures';
-import { startTestServer, type TestServer } from '../../../test/helpers';
+import { createPrivateDatabase, startTestServer, type TestServer } from '../../../test/helpers';
 import { AuditRetentionScheduler, enqueueRetention, purgeTenant, startAuditRetentionWorker } from '../../jobs/audit-retention.job';
 import { QUEUE_SCHEMA } from '../../jobs/queue';
 
@@ -13,14 +13,20 @@ import { QUEUE_SCHEMA } from '../../jobs/queue';
  */
 const queueName = (what: string) => `audit-retention-test-${what}-${randomBytes(4).toString('hex')}`;
 
+let db: Awaited<ReturnType<typeof createPrivateDatabase>>;
 let server: TestServer;
 let a: AdminTenant;
 let b: AdminTenant;
 beforeAll(async () => {
-  server = await startTestServer({}, { workers: false });
+  // A database of its own: the scheduler enqueues for every active tenant, and other files create tenants meanwhile.
+  db = await createPrivateDatabase('retention');
+  server = await startTestServer({ DATABASE_URL: db.url }, { workers: false });
   [a, b] = await Promise.all([adminTenant(server), adminTenant(server)]);
 });
-afterAll(async () => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await db?.drop();
+});
 
 /** `n` entries `daysAgo` old, tagged so a test counts only its own. */
 const seed = (t: AdminTenant, tag: string, daysAgo: number, n: number) =>

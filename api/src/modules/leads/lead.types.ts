@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('Lead')
+@ObjectType('Lead', { simpleResolvers: true })
 export class LeadType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -28,7 +28,7 @@ export const LEAD_COLUMNS = `l.id, l.name, l.company, l.email, l.phone, l.source
   l.custom, l.status_id as "statusId", l.owner_id as "ownerId", l.team_id as "teamId", l.created_by as "createdById",
   l.created_at as "createdAt", l.updated_at as "updatedAt", l.deleted_at as "deletedAt"`;
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;
@@ -36,13 +36,13 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType('LeadEdge')
+@ObjectType('LeadEdge', { simpleResolvers: true })
 export class LeadEdge {
   @Field() cursor!: string;
   @Field(() => LeadType) node!: LeadType;
 }
 
-@ObjectType('LeadConnection')
+@ObjectType('LeadConnection', { simpleResolvers: true })
 export class LeadConnection {
   @Field(() => [LeadEdge]) edges!: LeadEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

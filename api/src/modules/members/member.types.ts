@@ -13,13 +13,13 @@ registerEnumType(MemberStatus, {
 
 @ObjectType('Member', { description: 'A user as a member of the current tenant.' })
 export class MemberType {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { simple: true }) id!: string;
   /** Another person's address: for members of the tenant only (not API keys), wherever a Member appears. */
   @Authorized<Role>('member')
   @Field()
   email!: string;
-  @Field() name!: string;
-  @Field(() => MemberStatus) status!: MemberStatus;
+  @Field({ simple: true }) name!: string;
+  @Field(() => MemberStatus, { simple: true }) status!: MemberStatus;
   // roles: a field resolver (member.resolver.ts), one statement for every member of a response.
 }
 

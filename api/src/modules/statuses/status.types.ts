@@ -7,7 +7,7 @@ export enum TerminalKind {
 }
 registerEnumType(TerminalKind, { name: 'StatusKind', description: 'open: still in play; won / lost: closed.' });
 
-@ObjectType('LeadStatus')
+@ObjectType('LeadStatus', { simpleResolvers: true })
 export class LeadStatusType {
   @Field(() => ID) id!: string;
   @Field() key!: string;
