@@ -7,6 +7,7 @@ import { LEAD_COLUMNS, type LeadRow } from '../modules/leads/lead.types';
 import { MEMBER_COLUMNS, type MemberRow } from '../modules/members/member.types';
 import { STATUS_COLUMNS, type StatusRow } from '../modules/statuses/status.types';
 import { TEAM_COLUMNS, type TeamRow } from '../modules/teams/team.types';
+import { isUuid } from '../tenancy/names';
 
 /**
  * Per-request DataLoaders, built inside the request's tenant scope: a loader never outlives its request and
@@ -35,8 +36,7 @@ function byKey<T>(keys: readonly string[], rows: T[], key: (r: T) => string): Ar
   return keys.map((k) => map.get(k.toLowerCase()) ?? null);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const valid = (keys: readonly string[]) => keys.filter((k) => UUID.test(k));
+const valid = (keys: readonly string[]) => keys.filter((k) => isUuid(k));
 
 export function createLoaders(scope: RequestScope): Loaders {
   const inScope = <T>(fn: () => Promise<T>) => runInScope(scope, fn);

@@ -5,8 +5,8 @@ import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, RetentionOutOfRangeError } from
 import type { AuditLogArgs } from './audit.inputs';
 import { AUDIT_COLUMNS, type AuditLogConnection, type AuditRow } from './audit.types';
 import { normaliseTargetId } from './audit.writer';
+import { isUuid } from '../../tenancy/names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A timestamptz as PostgreSQL prints it: what cursors carry. */
 const TIMESTAMP = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:\d\d){0,2}|Z)?$/;
 export const DEFAULT_RETENTION_DAYS = 365;
@@ -20,7 +20,7 @@ export class AuditService {
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     if (f.actorId) {
-      if (!UUID.test(f.actorId)) throw new BadInputError('Invalid filter', [{ field: 'filter.actorId', message: 'is not a member id' }]);
+      if (!isUuid(f.actorId)) throw new BadInputError('Invalid filter', [{ field: 'filter.actorId', message: 'is not a member id' }]);
       where.push(`actor_id = ${p(f.actorId)}::uuid`);
     }
     if (f.action) {
@@ -108,7 +108,7 @@ function encodeCursor(row: AuditRow): string {
 function decodeCursor(raw: string): { at: string; id: string } {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
-    if (typeof c.at === 'string' && TIMESTAMP.test(c.at) && typeof c.id === 'string' && UUID.test(c.id)) {
+    if (typeof c.at === 'string' && TIMESTAMP.test(c.at) && typeof c.id === 'string' && isUuid(c.id)) {
       return { at: c.at, id: c.id };
     }
   } catch {

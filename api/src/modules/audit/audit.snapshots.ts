@@ -1,5 +1,6 @@
 import { tenantDb } from '../../tenancy/context';
 import { LEAD_COLUMNS } from '../leads/lead.types';
+import { isUuid } from '../../tenancy/names';
 
 /**
  * Generic before/after for mutations whose result is a record the middleware knows how to read by id: the row is
@@ -15,7 +16,6 @@ export interface Snapshotter {
   ignore: readonly string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const SNAPSHOTTERS: Readonly<Record<string, Snapshotter>> = {
   Lead: {
@@ -23,7 +23,7 @@ export const SNAPSHOTTERS: Readonly<Record<string, Snapshotter>> = {
     // FOR UPDATE: a write committed by someone else between this read and the service's own locking read would
     // otherwise be attributed to this mutation.
     load: async (id) =>
-      UUID.test(id) ? tenantDb().one<Record<string, unknown>>(`select ${LEAD_COLUMNS} from leads l where l.id = $1 for update`, [id]) : null,
+      isUuid(id) ? tenantDb().one<Record<string, unknown>>(`select ${LEAD_COLUMNS} from leads l where l.id = $1 for update`, [id]) : null,
     ignore: ['updatedAt', 'createdAt'],
   },
 };

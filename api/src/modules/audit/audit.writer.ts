@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { tenantDb } from '../../tenancy/context';
 import type { AuditRequestInfo } from './audit.context';
 import type { FieldChanges } from './audit.diff';
+import { isUuid } from '../../tenancy/names';
 
 export enum AuditAction {
   LOGIN = 'auth.login',
@@ -22,12 +23,11 @@ export interface NewAuditEntry {
   request?: AuditRequestInfo | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuidOrNull = (v: string | null | undefined) => (v && UUID.test(v) ? v.toLowerCase() : null);
+const uuidOrNull = (v: string | null | undefined) => (v && isUuid(v) ? v.toLowerCase() : null);
 
 /** Ids are compared as text: uuids are stored lower-case whatever case the client wrote them in. */
 export const normaliseTargetId = (id: string | null | undefined): string | null =>
-  id ? (UUID.test(id) ? id.toLowerCase() : id.slice(0, 200)) : null;
+  id ? (isUuid(id) ? id.toLowerCase() : id.slice(0, 200)) : null;
 
 /**
  * Appends one entry in the current tenant's transaction (the operation's, or a withTenant unit's): it commits

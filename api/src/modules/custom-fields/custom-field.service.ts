@@ -5,8 +5,8 @@ import { FieldKeyTakenError, FieldTypeLockedError } from './custom-field.errors'
 import type { CreateCustomFieldInput, CustomFieldOptionInput, UpdateCustomFieldInput } from './custom-field.inputs';
 import { CUSTOM_FIELD_COLUMNS } from './custom-field.types';
 import { constraintsOf, definitionProblems, storedJsonType, type CustomFieldDefinition, type DefinitionDraft } from './custom-field.validation';
+import { isUuid } from '../../tenancy/names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The tenant's lead form. Lead values live in leads.custom keyed by field key, so a definition's key never changes
@@ -50,7 +50,7 @@ export class CustomFieldService {
 
   async update(id: string, input: UpdateCustomFieldInput, loaders: Loaders): Promise<CustomFieldDefinition> {
     const db = tenantDb();
-    const current = UUID.test(id)
+    const current = isUuid(id)
       ? await db.one<CustomFieldDefinition>(`select ${CUSTOM_FIELD_COLUMNS} from custom_field_definitions where id = $1 for update`, [id])
       : null;
     if (!current) throw new NotFoundError('Custom field');
@@ -89,7 +89,7 @@ export class CustomFieldService {
 
   /** Leads are not touched: their values for this key stay stored, and simply stop being exposed. */
   async remove(id: string, loaders: Loaders): Promise<string> {
-    const deleted = UUID.test(id) ? await tenantDb().one<{ id: string }>(`delete from custom_field_definitions where id = $1 returning id`, [id]) : null;
+    const deleted = isUuid(id) ? await tenantDb().one<{ id: string }>(`delete from custom_field_definitions where id = $1 returning id`, [id]) : null;
     if (!deleted) throw new NotFoundError('Custom field');
     loaders.resetCatalogues();
     return deleted.id;

@@ -10,6 +10,7 @@ import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
 import { encodeCursor, planPage } from './lead.list';
 import { LEAD_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
+import { isUuid } from '../../tenancy/names';
 
 export interface Actor {
   userId: string | null;
@@ -274,8 +275,6 @@ export class LeadService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (v: string) => UUID.test(v);
 
 function uuidOr404(id: string): string {
   if (!isUuid(id)) throw new NotFoundError('Lead');

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../graphql/errors';
 import { tenantDb } from '../../tenancy/context';
-import { isUuid } from '../roles/role.guards';
+import { isUuid } from '../../tenancy/names';
 import { MEMBER_COLUMNS, MemberStatus, type MemberRow } from './member.types';
 
 /** Members come from the tenant schema's `members` view, which holds this tenant's memberships only. */

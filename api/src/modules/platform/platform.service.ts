@@ -41,7 +41,6 @@ export interface PlatformTenantPage {
 
 const CURSOR_KIND = 'tenants';
 const MAX_READS_IN_FLIGHT = 4;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Runs inside the tenant's read-only unit: unqualified names resolve in that tenant's schema only.
 const NUMBERS_SQL = `select (select count(*)::int from leads where deleted_at is null) as "leadCount",
@@ -67,7 +66,7 @@ export class PlatformService {
 
   /** Newest tenants first. */
   async listTenants(actor: AuditActor, args: { status?: TenantStatus | null; first: number; after?: string | null }): Promise<PlatformTenantPage> {
-    const after = args.after ? decodeCursor(args.after, CURSOR_KIND, (v) => v.length === 2 && !Number.isNaN(Date.parse(v[0]!)) && UUID_RE.test(v[1]!)) : null;
+    const after = args.after ? decodeCursor(args.after, CURSOR_KIND, (v) => v.length === 2 && !Number.isNaN(Date.parse(v[0]!)) && isUuid(v[1]!)) : null;
     const rows = await this.tenantRows({ status: args.status ?? null, after, limit: args.first + 1 });
     const page = rows.slice(0, args.first);
     await this.audit.record(actor, PlatformAuditAction.TENANTS_READ, page.map((t) => t.id));

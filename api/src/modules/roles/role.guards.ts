@@ -4,6 +4,7 @@ import { isPermission, type Permission } from '../permissions/catalog';
 import type { PermissionCache } from '../permissions/permission-cache';
 import { LastAdminError, PermissionEscalationError } from './role.errors';
 import { ADMIN_ROLE_KEY, ROLE_COLUMNS, type RoleRow } from './role.types';
+import { isUuid } from '../../tenancy/names';
 
 /**
  * The rules every role and membership change shares (roles and members modules alike):
@@ -11,8 +12,6 @@ import { ADMIN_ROLE_KEY, ROLE_COLUMNS, type RoleRow } from './role.types';
  * and always an active admin left.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string) => UUID.test(id);
 
 /**
  * Serialises role and membership changes per tenant, until the operation's tenant transaction ends. Taken before

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../graphql/context';
 import { runInScope, tenantDb } from '../../tenancy/context';
-import { isUuid } from './role.guards';
+import { isUuid } from '../../tenancy/names';
 import { ROLE_COLUMNS, type RoleRow } from './role.types';
 
 /**

@@ -2,7 +2,8 @@ import { BadInputError, NotFoundError, type FieldProblem } from '../../graphql/e
 import { tenantDb } from '../../tenancy/context';
 import type { PermissionCache } from '../permissions/permission-cache';
 import { LastAdminError, RoleInUseError, RoleIsSystemError, RoleKeyTakenError } from './role.errors';
-import { assertCanGrant, checkPermissionKeys, freshPermissions, invalidateAfterCommit, isUuid, lockRoles, requireHeld } from './role.guards';
+import { assertCanGrant, checkPermissionKeys, freshPermissions, invalidateAfterCommit, lockRoles, requireHeld } from './role.guards';
+import { isUuid } from '../../tenancy/names';
 import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { ADMIN_ROLE_KEY, ROLE_COLUMNS, type RoleRow } from './role.types';
 

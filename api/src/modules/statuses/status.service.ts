@@ -4,8 +4,8 @@ import { tenantDb } from '../../tenancy/context';
 import { LastStatusError, StatusInUseError, StatusIsDefaultError, StatusKeyTakenError } from './status.errors';
 import type { CreateLeadStatusInput, UpdateLeadStatusInput } from './status.inputs';
 import { STATUS_COLUMNS, type StatusRow } from './status.types';
+import { isUuid } from '../../tenancy/names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pgCode = (err: unknown) => (err as { code?: string }).code;
 /** Clients may write uuids in any case; PostgreSQL returns them lower-case, and ids are compared here in JS. */
 const norm = (id: string) => id.toLowerCase();
@@ -168,7 +168,7 @@ async function lockStatuses(): Promise<StatusRow[]> {
 }
 
 function mustFind(all: StatusRow[], id: string): StatusRow {
-  const found = UUID.test(id) ? all.find((s) => s.id === norm(id)) : undefined;
+  const found = isUuid(id) ? all.find((s) => s.id === norm(id)) : undefined;
   if (!found) throw new NotFoundError('Lead status');
   return found;
 }

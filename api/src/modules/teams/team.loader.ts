@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../graphql/context';
 import { runInScope, tenantDb } from '../../tenancy/context';
 import type { MemberRow } from '../members/member.types';
+import { isUuid } from '../../tenancy/names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One per request (keyed by its context, gone with it): the active members of every requested team in one statement. */
 const perRequest = new WeakMap<GraphQLContext, DataLoader<string, MemberRow[]>>();
@@ -18,7 +18,7 @@ export function teamMembersLoader(ctx: GraphQLContext): DataLoader<string, Membe
              from team_members tm join members m on m.user_id = tm.user_id
             where tm.team_id = any($1::uuid[]) and m.status = 'active'
             order by lower(m.name), m.email`,
-          [teamIds.filter((id) => UUID.test(id))],
+          [teamIds.filter((id) => isUuid(id))],
         );
         const byTeam = new Map<string, MemberRow[]>();
         for (const { teamId, ...member } of rows) {

@@ -3,8 +3,8 @@ import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { tenantDb } from '../../tenancy/context';
 import { TeamNameTakenError } from './team.errors';
 import { TEAM_COLUMNS, type TeamRow } from './team.types';
+import { isUuid } from '../../tenancy/names';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pgCode = (err: unknown) => (err as { code?: string }).code;
 
 /** Teams: named groups of this tenant's active members. */
@@ -32,7 +32,7 @@ export class TeamService {
 
   /** Leads of the team keep existing with no team (the foreign key sets team_id null); memberships go with it. */
   async remove(id: string, loaders: Loaders): Promise<string> {
-    const deleted = UUID.test(id) ? await tenantDb().one<{ id: string }>(`delete from teams where id = $1 returning id`, [id]) : null;
+    const deleted = isUuid(id) ? await tenantDb().one<{ id: string }>(`delete from teams where id = $1 returning id`, [id]) : null;
     if (!deleted) throw new NotFoundError('Team');
     loaders.resetCatalogues();
     return deleted.id;
@@ -45,7 +45,7 @@ export class TeamService {
     const wanted = [...new Set(userIds.map((id) => id.toLowerCase()))];
     const db = tenantDb();
     const found = await db.query<{ id: string }>(`select user_id as id from members where status = 'active' and user_id = any($1::uuid[])`, [
-      wanted.filter((id) => UUID.test(id)),
+      wanted.filter((id) => isUuid(id)),
     ]);
     const active = new Set(found.map((r) => r.id));
     const strangers = wanted.filter((id) => !active.has(id));
@@ -61,7 +61,7 @@ export class TeamService {
   }
 
   private async mustGet(id: string, lock = false): Promise<TeamRow> {
-    const team = UUID.test(id) ? await tenantDb().one<TeamRow>(`select ${TEAM_COLUMNS} from teams where id = $1${lock ? ' for update' : ''}`, [id]) : null;
+    const team = isUuid(id) ? await tenantDb().one<TeamRow>(`select ${TEAM_COLUMNS} from teams where id = $1${lock ? ' for update' : ''}`, [id]) : null;
     if (!team) throw new NotFoundError('Team');
     return team;
   }
