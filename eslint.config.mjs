@@ -3,9 +3,10 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const TS_FILES = ['**/*.ts', '**/*.mts', '**/*.cts'];
+const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 const TENANT_SELECTION_MESSAGE =
   'Tenant selection (search_path / role) lives in api/src/tenancy only: get tenant data through tenantManager().';
@@ -20,6 +21,7 @@ export default defineConfig([
     '**/dist/**',
     '**/coverage/**',
     'web/build/**',
+    'web/src/gql/**',
     'web/.vite/**',
     'bench/**/node_modules/**',
     'bench/results/tmp/**',
@@ -56,6 +58,22 @@ export default defineConfig([
         },
       ],
     },
+  },
+
+  // The SPA: browser code, React's rules of hooks (the compiler-era rules stay off until the app adopts it).
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['web/src/**/*.test.{ts,tsx}', 'web/e2e/**/*.ts', 'web/test/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest, ...globals.browser } },
   },
 
   {

@@ -27,7 +27,7 @@ export interface App {
 }
 
 const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
-const WEB_PLACEHOLDER = path.resolve(__dirname, '..', '..', 'web', 'public');
+const WEB_PLACEHOLDER = path.resolve(__dirname, '..', '..', 'web', 'placeholder');
 
 /** Wires HTTP, GraphQL over HTTP and websockets on one port. No business logic here. */
 export async function createApp(platform: Platform, services: Services, schema: GraphQLSchema): Promise<App> {
@@ -144,10 +144,16 @@ export async function createApp(platform: Platform, services: Services, schema: 
   );
 
   const webRoot = fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER;
-  app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res, next) => {
+  // Vite's assets carry a content hash and may be cached for long; index.html must be revalidated so a deploy
+  // reaches open browsers at their next navigation.
+  const noCacheHtml = (res: express.Response, file: string) => {
+    if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  };
+  app.use('/assets', express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
+  app.get(/^\/(?!graphql|healthz|readyz|assets\/).*/, (_req, res, next) => {
     const index = path.join(webRoot, 'index.html');
-    if (fs.existsSync(index)) res.sendFile(index);
+    if (fs.existsSync(index)) res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
     else next();
   });
 

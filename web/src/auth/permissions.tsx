@@ -1,0 +1,85 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { graphql } from '../gql';
+
+export const MyPermissionsDocument = graphql(`
+  query MyPermissions {
+    myPermissions {
+      permissions
+      modules
+    }
+    me {
+      id
+      name
+      email
+      isPlatformAdmin
+    }
+  }
+`);
+
+export const PermissionsChangedDocument = graphql(`
+  subscription PermissionsChanged {
+    permissionsChanged {
+      at
+      userIds
+    }
+  }
+`);
+
+export interface Permissions {
+  loading: boolean;
+  permissions: ReadonlySet<string>;
+  modules: ReadonlySet<string>;
+  me: { id: string; name: string; email: string; isPlatformAdmin: boolean } | null;
+  can(permission: string): boolean;
+  hasModule(module: string): boolean;
+}
+
+const EMPTY: Permissions = {
+  loading: true,
+  permissions: new Set(),
+  modules: new Set(),
+  me: null,
+  can: () => false,
+  hasModule: () => false,
+};
+
+const PermissionsContext = createContext<Permissions>(EMPTY);
+
+/**
+ * What the signed-in member may do here, from `myPermissions`. Menus and routes read it; the API enforces it
+ * anyway. It refetches when the API announces a role or membership change, so a removed permission takes the
+ * module out of the menu without a reload.
+ */
+export function PermissionsProvider({ children }: { children: ReactNode }) {
+  const { data, loading, refetch } = useQuery(MyPermissionsDocument, { fetchPolicy: 'cache-and-network' });
+  useSubscription(PermissionsChangedDocument, {
+    onData: () => void refetch(),
+  });
+  const value = useMemo<Permissions>(() => {
+    if (!data) return { ...EMPTY, loading };
+    const permissions = new Set(data.myPermissions.permissions);
+    const modules = new Set(data.myPermissions.modules);
+    return {
+      loading: false,
+      permissions,
+      modules,
+      me: data.me,
+      can: (p) => permissions.has(p),
+      hasModule: (m) => modules.has(m),
+    };
+  }, [data, loading]);
+  return <PermissionsContext.Provider value={value}>{children}</PermissionsContext.Provider>;
+}
+
+export function usePermissions(): Permissions {
+  return useContext(PermissionsContext);
+}
+
+/** For tests and stories: fixed permissions without a server. */
+export function StaticPermissions({ value, children }: { value: Partial<Permissions> & { permissions?: ReadonlySet<string>; modules?: ReadonlySet<string> }; children: ReactNode }) {
+  const permissions = value.permissions ?? new Set<string>();
+  const modules = value.modules ?? new Set<string>();
+  const full: Permissions = { ...EMPTY, loading: false, me: null, ...value, permissions, modules, can: (p) => permissions.has(p), hasModule: (m) => modules.has(m) };
+  return <PermissionsContext.Provider value={full}>{children}</PermissionsContext.Provider>;
+}

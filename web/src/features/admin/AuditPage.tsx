@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function AuditPage() {
+  return <h1>Audit log</h1>;
+}

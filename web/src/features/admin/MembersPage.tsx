@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function MembersPage() {
+  return <h1>Members</h1>;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function RolesPage() {
+  return <h1>Roles & permissions</h1>;
+}

@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function StatusesPage() {
+  return <h1>Statuses & workflow</h1>;
+}

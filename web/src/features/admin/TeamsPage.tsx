@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function TeamsPage() {
+  return <h1>Teams</h1>;
+}

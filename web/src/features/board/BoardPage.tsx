@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function BoardPage() {
+  return <h1>Pipeline</h1>;
+}

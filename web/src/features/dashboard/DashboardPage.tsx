@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function DashboardPage() {
+  return <h1>Dashboard</h1>;
+}

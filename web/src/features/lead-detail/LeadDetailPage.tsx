@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function LeadDetailPage() {
+  return <h1>Lead</h1>;
+}

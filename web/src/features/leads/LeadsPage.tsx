@@ -1,0 +1,4 @@
+// Placeholder until the screen lands.
+export function LeadsPage() {
+  return <h1>Leads</h1>;
+}

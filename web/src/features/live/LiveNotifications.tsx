@@ -1,0 +1,4 @@
+// Placeholder until live notifications land.
+export function LiveNotifications() {
+  return null;
+}
