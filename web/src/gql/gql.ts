@@ -22,6 +22,8 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) {\n      email\n      tenantSlug\n      tenantName\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query MyPermissions {\n    myPermissions {\n      permissions\n      modules\n    }\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": typeof types.PermissionsChangedDocument,
+    "\n  mutation ChangeLeadStatus($id: ID!, $statusId: ID!) {\n    changeLeadStatus(id: $id, statusId: $statusId) {\n      id\n      updatedAt\n      status {\n        id\n        key\n        label\n        color\n        kind\n      }\n    }\n  }\n": typeof types.ChangeLeadStatusDocument,
+    "\n  fragment StatusForOptimism on LeadStatus {\n    id\n    key\n    label\n    color\n    kind\n  }\n": typeof types.StatusForOptimismFragmentDoc,
 };
 const documents: Documents = {
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    tenant {\n      id\n      slug\n      name\n    }\n    memberships {\n      tenantId\n      slug\n      name\n      status\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
@@ -32,6 +34,8 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) {\n      email\n      tenantSlug\n      tenantName\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query MyPermissions {\n    myPermissions {\n      permissions\n      modules\n    }\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": types.PermissionsChangedDocument,
+    "\n  mutation ChangeLeadStatus($id: ID!, $statusId: ID!) {\n    changeLeadStatus(id: $id, statusId: $statusId) {\n      id\n      updatedAt\n      status {\n        id\n        key\n        label\n        color\n        kind\n      }\n    }\n  }\n": types.ChangeLeadStatusDocument,
+    "\n  fragment StatusForOptimism on LeadStatus {\n    id\n    key\n    label\n    color\n    kind\n  }\n": types.StatusForOptimismFragmentDoc,
 };
 
 /**
@@ -80,6 +84,14 @@ export function graphql(source: "\n  query MyPermissions {\n    myPermissions {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n"): (typeof documents)["\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeLeadStatus($id: ID!, $statusId: ID!) {\n    changeLeadStatus(id: $id, statusId: $statusId) {\n      id\n      updatedAt\n      status {\n        id\n        key\n        label\n        color\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeLeadStatus($id: ID!, $statusId: ID!) {\n    changeLeadStatus(id: $id, statusId: $statusId) {\n      id\n      updatedAt\n      status {\n        id\n        key\n        label\n        color\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatusForOptimism on LeadStatus {\n    id\n    key\n    label\n    color\n    kind\n  }\n"): (typeof documents)["\n  fragment StatusForOptimism on LeadStatus {\n    id\n    key\n    label\n    color\n    kind\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
