@@ -10,6 +10,7 @@ import {
   roleNameFor,
   rolePrefixForDatabase,
   schemaNameForSlug,
+  sqlLiteral,
   slugProblem,
 } from './names';
 import { TenancyErrorCode } from './tenancy.errors';
@@ -208,6 +209,12 @@ describe('the assert* guards refuse anything that is not a plain identifier', ()
     for (const bad of ["9f1c2a3b-0000-4000-8000-00000000000a'; drop table x; --", '9f1c2a3b00004000800000000000000a', 'not-a-uuid', '']) {
       expect(() => assertUuid(bad)).toThrow(/invalid uuid/);
     }
+  });
+
+  test('sqlLiteral inlines only plain names and refuses quotes, backslashes, spaces and semicolons', () => {
+    expect(sqlLiteral('t_acme')).toBe("'t_acme'");
+    expect(sqlLiteral('30000')).toBe("'30000'");
+    for (const bad of ["t_a'b", 't_a\\', 't_a b', 't_a;select 1', 't_a$$', 'ü']) expect(() => sqlLiteral(bad)).toThrow(/Refusing/);
   });
 
   test('ident double-quotes and doubles embedded quotes', () => {

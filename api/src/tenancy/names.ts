@@ -73,6 +73,15 @@ export function assertUuid(value: string): string {
   return value.toLowerCase();
 }
 
+/**
+ * A string constant for SQL sent without parameters (a multi-statement simple query cannot carry any): only for
+ * values that already passed one of the validators above, and it refuses anything a pattern would never let through.
+ */
+export function sqlLiteral(value: string): string {
+  if (!/^[A-Za-z0-9_]*$/.test(value)) throw new Error(`Refusing to inline ${JSON.stringify(value)} in SQL`);
+  return `'${value}'`;
+}
+
 /** Double-quotes an identifier that already passed one of the validators above. */
 export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

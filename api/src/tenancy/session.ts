@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Logger } from '../lib/logger';
-import { assertRoleName, assertSchemaName } from './names';
+import { assertRoleName, assertSchemaName, sqlLiteral } from './names';
 import type { TenantRecord } from './tenant';
 
 export interface SessionOptions {
@@ -16,8 +16,9 @@ interface PgClient {
 
 /**
  * One tenant transaction on one pooled connection. This file is the only place (with the migrator and the
- * provisioner beside it) that selects a tenant in SQL, and it does so transaction-locally only:
- *   BEGIN; select set_config('search_path', <schema>, true), set_config('role', <tenant role>, true); ...; COMMIT
+ * provisioner beside it) that selects a tenant in SQL, and it does so transaction-locally only, opening with one message:
+ *   start transaction; select set_config('search_path', <schema>, true), set_config('role', <tenant role>, true)
+ * then the operation's statements, then COMMIT.
  * COMMIT or ROLLBACK restores the connection's defaults, so a connection goes back to the pool holding no tenant.
  * The connection is taken at the first tenant query and given back when the operation ends.
  */
@@ -67,16 +68,21 @@ export class TenantSession {
   }
 
   private async open(): Promise<EntityManager> {
-    const schema = assertSchemaName(this.tenant.schemaName);
-    const role = assertRoleName(this.tenant.dbRole);
+    const schema = sqlLiteral(assertSchemaName(this.tenant.schemaName));
+    const role = sqlLiteral(assertRoleName(this.tenant.dbRole));
+    const timeout = sqlLiteral(String(Math.max(0, Math.trunc(this.opts.statementTimeoutMs ?? 0))));
     const runner = this.dataSource.createQueryRunner('master');
     this.runner = runner;
     this.state = 'open';
-    await runner.startTransaction();
-    await runner.query(
-      `select set_config('search_path', $1, true), set_config('role', $2, true), set_config('statement_timeout', $3, true)` +
-        (this.opts.readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''),
-      [schema, role, String(this.opts.statementTimeoutMs ?? 0)],
+    const client = (await runner.connect()) as PgClient;
+    // One message, one round trip: the transaction and its tenant settings. A simple-query message cannot carry
+    // parameters, so the names are inlined, after passing the strict patterns of names.ts (no quote can get through).
+    // TypeORM is told by hand that a transaction is open, before it is sent: if the settings fail, the opening
+    // rejects and finish('rollback') must still roll back, as it did after runner.startTransaction().
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    await client.query(
+      `start transaction${this.opts.readOnly ? ' read only' : ''}; ` +
+        `select set_config('search_path', ${schema}, true), set_config('role', ${role}, true), set_config('statement_timeout', ${timeout}, true)`,
     );
     return runner.manager;
   }
