@@ -22,6 +22,26 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) {\n      email\n      tenantSlug\n      tenantName\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query MyPermissions {\n    myPermissions {\n      permissions\n      modules\n    }\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": typeof types.PermissionsChangedDocument,
+    "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n": typeof types.RolesPageDocument,
+    "\n  fragment RoleMatrix_role on Role {\n    id\n    key\n    name\n    description\n    isSystem\n    memberCount\n    permissions\n  }\n": typeof types.RoleMatrix_RoleFragmentDoc,
+    "\n  fragment RoleMatrix_permission on PermissionInfo {\n    key\n    module\n    description\n  }\n": typeof types.RoleMatrix_PermissionFragmentDoc,
+    "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n": typeof types.CreateRoleDocument,
+    "\n  mutation DeleteRole($id: ID!, $moveMembersTo: ID) {\n    deleteRole(id: $id, moveMembersTo: $moveMembersTo)\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  mutation UpdateRole($id: ID!, $input: UpdateRoleInput!) {\n    updateRole(id: $id, input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n": typeof types.UpdateRoleDocument,
+    "\n  fragment BoardCard_lead on Lead {\n    id\n    name\n    company\n    value\n    currency\n    owner {\n      id\n      name\n    }\n  }\n": typeof types.BoardCard_LeadFragmentDoc,
+    "\n  query BoardStatuses {\n    leadStatuses {\n      id\n      key\n      label\n      color\n      kind\n      position\n      allowedTransitions {\n        id\n      }\n    }\n  }\n": typeof types.BoardStatusesDocument,
+    "\n  query BoardColumnLeads($filter: LeadFilter!, $first: Int!) {\n    leads(filter: $filter, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          status {\n            id\n          }\n          ...BoardCard_lead\n        }\n      }\n    }\n  }\n": typeof types.BoardColumnLeadsDocument,
+    "\n  query DashboardConversion($from: DateTimeISO, $filter: LeadFilter) {\n    leadConversion(from: $from, filter: $filter) {\n      open\n      won\n      lost\n      closed\n      rate\n    }\n  }\n": typeof types.DashboardConversionDocument,
+    "\n  query DashboardCreatedPerDay($from: Date!, $to: Date!, $timeZone: String, $filter: LeadFilter) {\n    leadsCreatedPerDay(from: $from, to: $to, timeZone: $timeZone, filter: $filter) {\n      day\n      count\n    }\n  }\n": typeof types.DashboardCreatedPerDayDocument,
+    "\n  query DashboardSnapshot($filter: LeadFilter) {\n    leadCountsByStatus(filter: $filter) {\n      ...StatusChart_count\n      ...Headlines_statusCount\n    }\n    leadCountsByOwner(filter: $filter) {\n      ...OwnerChart_count\n    }\n  }\n": typeof types.DashboardSnapshotDocument,
+    "\n  fragment Headlines_statusCount on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      kind\n    }\n  }\n": typeof types.Headlines_StatusCountFragmentDoc,
+    "\n  fragment OwnerChart_count on LeadOwnerCount {\n    count\n    value\n    ownerId\n    owner {\n      id\n      name\n    }\n  }\n": typeof types.OwnerChart_CountFragmentDoc,
+    "\n  fragment StatusChart_count on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      label\n      color\n      kind\n    }\n  }\n": typeof types.StatusChart_CountFragmentDoc,
+    "\n  query DashboardTeams {\n    teams {\n      id\n      name\n    }\n  }\n": typeof types.DashboardTeamsDocument,
+    "\n  fragment ActivityItem_activity on LeadActivity {\n    id\n    kind\n    body\n    data\n    createdAt\n    actor {\n      id\n      name\n    }\n  }\n": typeof types.ActivityItem_ActivityFragmentDoc,
+    "\n  query LeadActivities($leadId: ID!, $first: Int!, $after: String) {\n    leadActivities(leadId: $leadId, first: $first, after: $after) {\n      totalCount\n      hasNextPage\n      endCursor\n      edges {\n        cursor\n        node {\n          id\n          ...ActivityItem_activity\n        }\n      }\n    }\n  }\n": typeof types.LeadActivitiesDocument,
+    "\n  fragment CustomFieldInput_definition on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    min\n    max\n    pattern\n    options {\n      value\n      label\n    }\n  }\n": typeof types.CustomFieldInput_DefinitionFragmentDoc,
+    "\n  mutation AddLeadNote($leadId: ID!, $body: String!, $kind: ActivityKind!) {\n    addLeadNote(leadId: $leadId, body: $body, kind: $kind) {\n      id\n      leadId\n      ...ActivityItem_activity\n    }\n  }\n": typeof types.AddLeadNoteDocument,
     "\n  mutation ChangeLeadStatus($id: ID!, $statusId: ID!) {\n    changeLeadStatus(id: $id, statusId: $statusId) {\n      id\n      updatedAt\n      status {\n        id\n        key\n        label\n        color\n        kind\n      }\n    }\n  }\n": typeof types.ChangeLeadStatusDocument,
     "\n  fragment StatusForOptimism on LeadStatus {\n    id\n    key\n    label\n    color\n    kind\n  }\n": typeof types.StatusForOptimismFragmentDoc,
 };
@@ -34,6 +54,26 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) {\n      email\n      tenantSlug\n      tenantName\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query MyPermissions {\n    myPermissions {\n      permissions\n      modules\n    }\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": types.PermissionsChangedDocument,
+    "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n": types.RolesPageDocument,
+    "\n  fragment RoleMatrix_role on Role {\n    id\n    key\n    name\n    description\n    isSystem\n    memberCount\n    permissions\n  }\n": types.RoleMatrix_RoleFragmentDoc,
+    "\n  fragment RoleMatrix_permission on PermissionInfo {\n    key\n    module\n    description\n  }\n": types.RoleMatrix_PermissionFragmentDoc,
+    "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n": types.CreateRoleDocument,
+    "\n  mutation DeleteRole($id: ID!, $moveMembersTo: ID) {\n    deleteRole(id: $id, moveMembersTo: $moveMembersTo)\n  }\n": types.DeleteRoleDocument,
+    "\n  mutation UpdateRole($id: ID!, $input: UpdateRoleInput!) {\n    updateRole(id: $id, input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n": types.UpdateRoleDocument,
+    "\n  fragment BoardCard_lead on Lead {\n    id\n    name\n    company\n    value\n    currency\n    owner {\n      id\n      name\n    }\n  }\n": types.BoardCard_LeadFragmentDoc,
+    "\n  query BoardStatuses {\n    leadStatuses {\n      id\n      key\n      label\n      color\n      kind\n      position\n      allowedTransitions {\n        id\n      }\n    }\n  }\n": types.BoardStatusesDocument,
+    "\n  query BoardColumnLeads($filter: LeadFilter!, $first: Int!) {\n    leads(filter: $filter, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          status {\n            id\n          }\n          ...BoardCard_lead\n        }\n      }\n    }\n  }\n": types.BoardColumnLeadsDocument,
+    "\n  query DashboardConversion($from: DateTimeISO, $filter: LeadFilter) {\n    leadConversion(from: $from, filter: $filter) {\n      open\n      won\n      lost\n      closed\n      rate\n    }\n  }\n": types.DashboardConversionDocument,
+    "\n  query DashboardCreatedPerDay($from: Date!, $to: Date!, $timeZone: String, $filter: LeadFilter) {\n    leadsCreatedPerDay(from: $from, to: $to, timeZone: $timeZone, filter: $filter) {\n      day\n      count\n    }\n  }\n": types.DashboardCreatedPerDayDocument,
+    "\n  query DashboardSnapshot($filter: LeadFilter) {\n    leadCountsByStatus(filter: $filter) {\n      ...StatusChart_count\n      ...Headlines_statusCount\n    }\n    leadCountsByOwner(filter: $filter) {\n      ...OwnerChart_count\n    }\n  }\n": types.DashboardSnapshotDocument,
+    "\n  fragment Headlines_statusCount on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      kind\n    }\n  }\n": types.Headlines_StatusCountFragmentDoc,
+    "\n  fragment OwnerChart_count on LeadOwnerCount {\n    count\n    value\n    ownerId\n    owner {\n      id\n      name\n    }\n  }\n": types.OwnerChart_CountFragmentDoc,
+    "\n  fragment StatusChart_count on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      label\n      color\n      kind\n    }\n  }\n": types.StatusChart_CountFragmentDoc,
+    "\n  query DashboardTeams {\n    teams {\n      id\n      name\n    }\n  }\n": types.DashboardTeamsDocument,
+    "\n  fragment ActivityItem_activity on LeadActivity {\n    id\n    kind\n    body\n    data\n    createdAt\n    actor {\n      id\n      name\n    }\n  }\n": types.ActivityItem_ActivityFragmentDoc,
+    "\n  query LeadActivities($leadId: ID!, $first: Int!, $after: String) {\n    leadActivities(leadId: $leadId, first: $first, after: $after) {\n      totalCount\n      hasNextPage\n      endCursor\n      edges {\n        cursor\n        node {\n          id\n          ...ActivityItem_activity\n        }\n      }\n    }\n  }\n": types.LeadActivitiesDocument,
+    "\n  fragment CustomFieldInput_definition on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    min\n    max\n    pattern\n    options {\n      value\n      label\n    }\n  }\n": types.CustomFieldInput_DefinitionFragmentDoc,
+    "\n  mutation AddLeadNote($leadId: ID!, $body: String!, $kind: ActivityKind!) {\n    addLeadNote(leadId: $leadId, body: $body, kind: $kind) {\n      id\n      leadId\n      ...ActivityItem_activity\n    }\n  }\n": types.AddLeadNoteDocument,
     "\n  mutation ChangeLeadStatus($id: ID!, $statusId: ID!) {\n    changeLeadStatus(id: $id, statusId: $statusId) {\n      id\n      updatedAt\n      status {\n        id\n        key\n        label\n        color\n        kind\n      }\n    }\n  }\n": types.ChangeLeadStatusDocument,
     "\n  fragment StatusForOptimism on LeadStatus {\n    id\n    key\n    label\n    color\n    kind\n  }\n": types.StatusForOptimismFragmentDoc,
 };
@@ -84,6 +124,86 @@ export function graphql(source: "\n  query MyPermissions {\n    myPermissions {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n"): (typeof documents)["\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n"): (typeof documents)["\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoleMatrix_role on Role {\n    id\n    key\n    name\n    description\n    isSystem\n    memberCount\n    permissions\n  }\n"): (typeof documents)["\n  fragment RoleMatrix_role on Role {\n    id\n    key\n    name\n    description\n    isSystem\n    memberCount\n    permissions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoleMatrix_permission on PermissionInfo {\n    key\n    module\n    description\n  }\n"): (typeof documents)["\n  fragment RoleMatrix_permission on PermissionInfo {\n    key\n    module\n    description\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteRole($id: ID!, $moveMembersTo: ID) {\n    deleteRole(id: $id, moveMembersTo: $moveMembersTo)\n  }\n"): (typeof documents)["\n  mutation DeleteRole($id: ID!, $moveMembersTo: ID) {\n    deleteRole(id: $id, moveMembersTo: $moveMembersTo)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRole($id: ID!, $input: UpdateRoleInput!) {\n    updateRole(id: $id, input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRole($id: ID!, $input: UpdateRoleInput!) {\n    updateRole(id: $id, input: $input) {\n      id\n      key\n      name\n      description\n      isSystem\n      memberCount\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardCard_lead on Lead {\n    id\n    name\n    company\n    value\n    currency\n    owner {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment BoardCard_lead on Lead {\n    id\n    name\n    company\n    value\n    currency\n    owner {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardStatuses {\n    leadStatuses {\n      id\n      key\n      label\n      color\n      kind\n      position\n      allowedTransitions {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardStatuses {\n    leadStatuses {\n      id\n      key\n      label\n      color\n      kind\n      position\n      allowedTransitions {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardColumnLeads($filter: LeadFilter!, $first: Int!) {\n    leads(filter: $filter, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          status {\n            id\n          }\n          ...BoardCard_lead\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardColumnLeads($filter: LeadFilter!, $first: Int!) {\n    leads(filter: $filter, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          status {\n            id\n          }\n          ...BoardCard_lead\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardConversion($from: DateTimeISO, $filter: LeadFilter) {\n    leadConversion(from: $from, filter: $filter) {\n      open\n      won\n      lost\n      closed\n      rate\n    }\n  }\n"): (typeof documents)["\n  query DashboardConversion($from: DateTimeISO, $filter: LeadFilter) {\n    leadConversion(from: $from, filter: $filter) {\n      open\n      won\n      lost\n      closed\n      rate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardCreatedPerDay($from: Date!, $to: Date!, $timeZone: String, $filter: LeadFilter) {\n    leadsCreatedPerDay(from: $from, to: $to, timeZone: $timeZone, filter: $filter) {\n      day\n      count\n    }\n  }\n"): (typeof documents)["\n  query DashboardCreatedPerDay($from: Date!, $to: Date!, $timeZone: String, $filter: LeadFilter) {\n    leadsCreatedPerDay(from: $from, to: $to, timeZone: $timeZone, filter: $filter) {\n      day\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSnapshot($filter: LeadFilter) {\n    leadCountsByStatus(filter: $filter) {\n      ...StatusChart_count\n      ...Headlines_statusCount\n    }\n    leadCountsByOwner(filter: $filter) {\n      ...OwnerChart_count\n    }\n  }\n"): (typeof documents)["\n  query DashboardSnapshot($filter: LeadFilter) {\n    leadCountsByStatus(filter: $filter) {\n      ...StatusChart_count\n      ...Headlines_statusCount\n    }\n    leadCountsByOwner(filter: $filter) {\n      ...OwnerChart_count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Headlines_statusCount on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment Headlines_statusCount on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OwnerChart_count on LeadOwnerCount {\n    count\n    value\n    ownerId\n    owner {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment OwnerChart_count on LeadOwnerCount {\n    count\n    value\n    ownerId\n    owner {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatusChart_count on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      label\n      color\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment StatusChart_count on LeadStatusCount {\n    count\n    value\n    status {\n      id\n      label\n      color\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTeams {\n    teams {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query DashboardTeams {\n    teams {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityItem_activity on LeadActivity {\n    id\n    kind\n    body\n    data\n    createdAt\n    actor {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ActivityItem_activity on LeadActivity {\n    id\n    kind\n    body\n    data\n    createdAt\n    actor {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LeadActivities($leadId: ID!, $first: Int!, $after: String) {\n    leadActivities(leadId: $leadId, first: $first, after: $after) {\n      totalCount\n      hasNextPage\n      endCursor\n      edges {\n        cursor\n        node {\n          id\n          ...ActivityItem_activity\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LeadActivities($leadId: ID!, $first: Int!, $after: String) {\n    leadActivities(leadId: $leadId, first: $first, after: $after) {\n      totalCount\n      hasNextPage\n      endCursor\n      edges {\n        cursor\n        node {\n          id\n          ...ActivityItem_activity\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomFieldInput_definition on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    min\n    max\n    pattern\n    options {\n      value\n      label\n    }\n  }\n"): (typeof documents)["\n  fragment CustomFieldInput_definition on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    min\n    max\n    pattern\n    options {\n      value\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddLeadNote($leadId: ID!, $body: String!, $kind: ActivityKind!) {\n    addLeadNote(leadId: $leadId, body: $body, kind: $kind) {\n      id\n      leadId\n      ...ActivityItem_activity\n    }\n  }\n"): (typeof documents)["\n  mutation AddLeadNote($leadId: ID!, $body: String!, $kind: ActivityKind!) {\n    addLeadNote(leadId: $leadId, body: $body, kind: $kind) {\n      id\n      leadId\n      ...ActivityItem_activity\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
