@@ -30,7 +30,12 @@ const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 const WEB_PLACEHOLDER = path.resolve(__dirname, '..', '..', 'web', 'placeholder');
 
 /** Wires HTTP, GraphQL over HTTP and websockets on one port. No business logic here. */
-export async function createApp(platform: Platform, services: Services, schema: GraphQLSchema): Promise<App> {
+export interface AppOptions {
+  /** The built SPA to serve; defaults to web/dist when built, else a placeholder page. Tests pass their own build. */
+  webDir?: string;
+}
+
+export async function createApp(platform: Platform, services: Services, schema: GraphQLSchema, opts: AppOptions = {}): Promise<App> {
   const { config, logger } = platform;
   const app = express();
   app.disable('x-powered-by');
@@ -143,7 +148,7 @@ export async function createApp(platform: Platform, services: Services, schema: 
     }),
   );
 
-  const webRoot = fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER;
+  const webRoot = opts.webDir ?? (fs.existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER);
   // Vite's assets carry a content hash and may be cached for long; index.html must be revalidated so a deploy
   // reaches open browsers at their next navigation.
   const noCacheHtml = (res: express.Response, file: string) => {

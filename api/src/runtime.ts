@@ -19,7 +19,7 @@ export interface Runtime {
 /** A whole API process: platform, job workers, HTTP + websocket server. Used by main.ts and by tests. */
 export async function startRuntime(
   config: Config,
-  opts: { platform?: PlatformOptions; port?: number; host?: string; workers?: boolean } = {},
+  opts: { platform?: PlatformOptions; port?: number; host?: string; workers?: boolean; webDir?: string } = {},
 ): Promise<Runtime> {
   const platform = await createPlatform(config, opts.platform);
   const jobs = new JobQueue(platform);
@@ -30,7 +30,7 @@ export async function startRuntime(
     if (opts.workers !== false) retention = await startAuditRetention(jobs, platform);
     const services = createServices(platform, jobs);
     const schema = await buildApiSchema();
-    const app = await createApp(platform, services, schema);
+    const app = await createApp(platform, services, schema, { webDir: opts.webDir });
     const port = await app.listen(opts.port ?? config.http.port, opts.host ?? config.http.host);
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     let closing: Promise<void> | undefined;

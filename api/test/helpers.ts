@@ -46,9 +46,12 @@ export interface GqlResponse<T> {
 }
 
 /** A whole API process on a random port (HTTP + websocket + job workers), against the run's database. */
-export async function startTestServer(overrides: Record<string, string | undefined> = {}, opts: { platform?: PlatformOptions; workers?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Record<string, string | undefined> = {},
+  opts: { platform?: PlatformOptions; workers?: boolean; webDir?: string } = {},
+): Promise<TestServer> {
   const config = testConfig(overrides);
-  const rt = await startRuntime(config, { port: 0, host: '127.0.0.1', platform: { logger: silentLogger, ...opts.platform }, workers: opts.workers });
+  const rt = await startRuntime(config, { port: 0, host: '127.0.0.1', platform: { logger: silentLogger, ...opts.platform }, workers: opts.workers, webDir: opts.webDir });
   const url = `http://127.0.0.1:${(rt.app.httpServer.address() as { port: number }).port}`;
   return {
     ...rt,

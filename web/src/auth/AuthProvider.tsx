@@ -1,5 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { createApollo, type LeadplaneApollo } from '../apollo/client';
 import { AuthClient } from './auth-client';
 import type { Session } from './session-store';
@@ -34,7 +34,13 @@ export function AuthProvider({ auth, children, makeApollo = createApollo }: { au
   const userId = session ? tokenSubject(session.accessToken) : null;
   const key = session ? `${userId}:${session.tenant?.id ?? '-'}` : 'signed-out';
   const apollo: LeadplaneApollo = useMemo(() => makeApollo(auth), [key]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => apollo.dispose(), [apollo]);
+  // The previous client is disposed once its successor is in place (not in an effect cleanup: StrictMode runs
+  // cleanups on a live component, which would stop the client still in use).
+  const previous = useRef<LeadplaneApollo | null>(null);
+  useEffect(() => {
+    if (previous.current && previous.current !== apollo) previous.current.dispose();
+    previous.current = apollo;
+  }, [apollo]);
   const value = useMemo(() => ({ auth, session, userId }), [auth, session, userId]);
   return (
     <AuthContext.Provider value={value}>
