@@ -24,6 +24,7 @@ type Documents = {
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": typeof types.PermissionsChangedDocument,
     "\n  query MembersPage($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      ...MemberRow_member\n    }\n    roles {\n      id\n      ...RolePicker_role\n    }\n  }\n": typeof types.MembersPageDocument,
     "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n": typeof types.RolesPageDocument,
+    "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n": typeof types.AuditRow_EntryFragmentDoc,
     "\n  fragment MemberRow_member on Member {\n    id\n    name\n    email\n    status\n    roles {\n      id\n      name\n    }\n  }\n": typeof types.MemberRow_MemberFragmentDoc,
     "\n  fragment RolePicker_role on Role {\n    id\n    name\n    description\n    permissions\n  }\n": typeof types.RolePicker_RoleFragmentDoc,
     "\n  mutation DeactivateMember($userId: ID!) {\n    deactivateMember(userId: $userId) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.DeactivateMemberDocument,
@@ -88,6 +89,7 @@ const documents: Documents = {
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": types.PermissionsChangedDocument,
     "\n  query MembersPage($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      ...MemberRow_member\n    }\n    roles {\n      id\n      ...RolePicker_role\n    }\n  }\n": types.MembersPageDocument,
     "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n": types.RolesPageDocument,
+    "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n": types.AuditRow_EntryFragmentDoc,
     "\n  fragment MemberRow_member on Member {\n    id\n    name\n    email\n    status\n    roles {\n      id\n      name\n    }\n  }\n": types.MemberRow_MemberFragmentDoc,
     "\n  fragment RolePicker_role on Role {\n    id\n    name\n    description\n    permissions\n  }\n": types.RolePicker_RoleFragmentDoc,
     "\n  mutation DeactivateMember($userId: ID!) {\n    deactivateMember(userId: $userId) {\n      id\n      name\n      status\n    }\n  }\n": types.DeactivateMemberDocument,
@@ -196,6 +198,10 @@ export function graphql(source: "\n  query MembersPage($statuses: [MemberStatus!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n"): (typeof documents)["\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n"): (typeof documents)["\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
