@@ -22,9 +22,13 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) {\n      email\n      tenantSlug\n      tenantName\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query MyPermissions {\n    myPermissions {\n      permissions\n      modules\n    }\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": typeof types.MyPermissionsDocument,
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": typeof types.PermissionsChangedDocument,
+    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          ...AuditRow_entry\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditActors($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      name\n    }\n  }\n": typeof types.AuditActorsDocument,
     "\n  query MembersPage($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      ...MemberRow_member\n    }\n    roles {\n      id\n      ...RolePicker_role\n    }\n  }\n": typeof types.MembersPageDocument,
     "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n": typeof types.RolesPageDocument,
     "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n": typeof types.AuditRow_EntryFragmentDoc,
+    "\n  query AuditRetention {\n    auditRetention\n  }\n": typeof types.AuditRetentionDocument,
+    "\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n": typeof types.SetAuditRetentionDocument,
     "\n  fragment MemberRow_member on Member {\n    id\n    name\n    email\n    status\n    roles {\n      id\n      name\n    }\n  }\n": typeof types.MemberRow_MemberFragmentDoc,
     "\n  fragment RolePicker_role on Role {\n    id\n    name\n    description\n    permissions\n  }\n": typeof types.RolePicker_RoleFragmentDoc,
     "\n  mutation DeactivateMember($userId: ID!) {\n    deactivateMember(userId: $userId) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.DeactivateMemberDocument,
@@ -74,6 +78,7 @@ type Documents = {
     "\n  query LeadsPageOptions {\n    customFieldDefinitions {\n      id\n      ...CustomFieldInput_definition\n    }\n    leadStatuses {\n      id\n      key\n      label\n      isDefault\n    }\n    teams {\n      id\n      name\n    }\n    members {\n      id\n      name\n    }\n  }\n": typeof types.LeadsPageOptionsDocument,
     "\n  mutation AssignLeads($ids: [ID!]!, $userId: ID) {\n    assignLeads(ids: $ids, userId: $userId) {\n      count\n      leads {\n        id\n        updatedAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AssignLeadsDocument,
     "\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      id\n      ...LeadRow_lead\n    }\n  }\n": typeof types.CreateLeadDocument,
+    "\n  query TestLeads {\n    leads(first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TestLeadsDocument,
     "\n  fragment LiveLead on Lead {\n    id\n    name\n    company\n    email\n    phone\n    source\n    value\n    currency\n    tags\n    customFields\n    createdAt\n    updatedAt\n    deletedAt\n    activityCount\n    status {\n      id\n      key\n      label\n      color\n      kind\n    }\n    owner {\n      id\n      name\n      email\n    }\n    team {\n      id\n      name\n    }\n  }\n": typeof types.LiveLeadFragmentDoc,
     "\n  subscription LeadAssignedToMe {\n    leadAssigned(toMe: true) {\n      kind\n      at\n      actor {\n        id\n        name\n      }\n      lead {\n        ...LiveLead\n      }\n    }\n  }\n": typeof types.LeadAssignedToMeDocument,
     "\n  subscription LeadChanged {\n    leadChanged {\n      kind\n      at\n      fields\n      actor {\n        id\n      }\n      lead {\n        ...LiveLead\n      }\n    }\n  }\n": typeof types.LeadChangedDocument,
@@ -87,9 +92,13 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!, $name: String) {\n    acceptInvitation(token: $token, password: $password, name: $name) {\n      email\n      tenantSlug\n      tenantName\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query MyPermissions {\n    myPermissions {\n      permissions\n      modules\n    }\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": types.MyPermissionsDocument,
     "\n  subscription PermissionsChanged {\n    permissionsChanged {\n      at\n      userIds\n    }\n  }\n": types.PermissionsChangedDocument,
+    "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          ...AuditRow_entry\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditActors($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      name\n    }\n  }\n": types.AuditActorsDocument,
     "\n  query MembersPage($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      ...MemberRow_member\n    }\n    roles {\n      id\n      ...RolePicker_role\n    }\n  }\n": types.MembersPageDocument,
     "\n  query RolesPage {\n    permissionCatalog {\n      ...RoleMatrix_permission\n    }\n    roles {\n      id\n      ...RoleMatrix_role\n    }\n  }\n": types.RolesPageDocument,
     "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n": types.AuditRow_EntryFragmentDoc,
+    "\n  query AuditRetention {\n    auditRetention\n  }\n": types.AuditRetentionDocument,
+    "\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n": types.SetAuditRetentionDocument,
     "\n  fragment MemberRow_member on Member {\n    id\n    name\n    email\n    status\n    roles {\n      id\n      name\n    }\n  }\n": types.MemberRow_MemberFragmentDoc,
     "\n  fragment RolePicker_role on Role {\n    id\n    name\n    description\n    permissions\n  }\n": types.RolePicker_RoleFragmentDoc,
     "\n  mutation DeactivateMember($userId: ID!) {\n    deactivateMember(userId: $userId) {\n      id\n      name\n      status\n    }\n  }\n": types.DeactivateMemberDocument,
@@ -139,6 +148,7 @@ const documents: Documents = {
     "\n  query LeadsPageOptions {\n    customFieldDefinitions {\n      id\n      ...CustomFieldInput_definition\n    }\n    leadStatuses {\n      id\n      key\n      label\n      isDefault\n    }\n    teams {\n      id\n      name\n    }\n    members {\n      id\n      name\n    }\n  }\n": types.LeadsPageOptionsDocument,
     "\n  mutation AssignLeads($ids: [ID!]!, $userId: ID) {\n    assignLeads(ids: $ids, userId: $userId) {\n      count\n      leads {\n        id\n        updatedAt\n        owner {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AssignLeadsDocument,
     "\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      id\n      ...LeadRow_lead\n    }\n  }\n": types.CreateLeadDocument,
+    "\n  query TestLeads {\n    leads(first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TestLeadsDocument,
     "\n  fragment LiveLead on Lead {\n    id\n    name\n    company\n    email\n    phone\n    source\n    value\n    currency\n    tags\n    customFields\n    createdAt\n    updatedAt\n    deletedAt\n    activityCount\n    status {\n      id\n      key\n      label\n      color\n      kind\n    }\n    owner {\n      id\n      name\n      email\n    }\n    team {\n      id\n      name\n    }\n  }\n": types.LiveLeadFragmentDoc,
     "\n  subscription LeadAssignedToMe {\n    leadAssigned(toMe: true) {\n      kind\n      at\n      actor {\n        id\n        name\n      }\n      lead {\n        ...LiveLead\n      }\n    }\n  }\n": types.LeadAssignedToMeDocument,
     "\n  subscription LeadChanged {\n    leadChanged {\n      kind\n      at\n      fields\n      actor {\n        id\n      }\n      lead {\n        ...LiveLead\n      }\n    }\n  }\n": types.LeadChangedDocument,
@@ -193,6 +203,14 @@ export function graphql(source: "\n  subscription PermissionsChanged {\n    perm
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          ...AuditRow_entry\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($first: Int!, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          ...AuditRow_entry\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuditActors($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MembersPage($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      ...MemberRow_member\n    }\n    roles {\n      id\n      ...RolePicker_role\n    }\n  }\n"): (typeof documents)["\n  query MembersPage($statuses: [MemberStatus!]) {\n    members(statuses: $statuses) {\n      id\n      ...MemberRow_member\n    }\n    roles {\n      id\n      ...RolePicker_role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -202,6 +220,14 @@ export function graphql(source: "\n  query RolesPage {\n    permissionCatalog {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n"): (typeof documents)["\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditRetention {\n    auditRetention\n  }\n"): (typeof documents)["\n  query AuditRetention {\n    auditRetention\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n"): (typeof documents)["\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -398,6 +424,10 @@ export function graphql(source: "\n  mutation AssignLeads($ids: [ID!]!, $userId:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      id\n      ...LeadRow_lead\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLead($input: CreateLeadInput!) {\n    createLead(input: $input) {\n      id\n      ...LeadRow_lead\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestLeads {\n    leads(first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestLeads {\n    leads(first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
