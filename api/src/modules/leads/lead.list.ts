@@ -191,6 +191,14 @@ export interface PagePlan {
   countParams: unknown[];
 }
 
+/**
+ * Whether planning needs the tenant's custom field definitions: only a custom-field order or filter does, so a
+ * plain page is not preceded by a catalogue query.
+ */
+export function needsCustomFields(args: Pick<LeadsArgs, 'filter' | 'orderBy'>): boolean {
+  return args.orderBy?.field === LeadOrderField.CUSTOM_FIELD || Boolean(args.filter?.customFields?.length);
+}
+
 export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], columns: string, ownerScope: OwnerScope): PagePlan {
   if (args.first != null && args.last != null) throw new BadInputError('Use first or last, not both', [{ field: 'last', message: 'cannot be combined with first' }]);
   if (args.after && args.before) throw new BadInputError('Use after or before, not both', [{ field: 'before', message: 'cannot be combined with after' }]);

@@ -8,7 +8,7 @@ import { ACTIVITY_COLUMNS, type ActivityKind, type ActivityRow } from '../activi
 import { LeadDeletedError, TransitionNotAllowedError } from './lead.errors';
 import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
-import { encodeCursor, planPage } from './lead.list';
+import { encodeCursor, needsCustomFields, planPage } from './lead.list';
 import { LEAD_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
 import { isUuid } from '../../tenancy/names';
 
@@ -34,7 +34,7 @@ export class LeadService {
   constructor(private readonly platform: Platform) {}
 
   async list(args: LeadsArgs, req: Req): Promise<LeadConnection> {
-    const plan = planPage(args, await req.loaders.customFields(), LEAD_COLUMNS, req.ownerScope);
+    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], LEAD_COLUMNS, req.ownerScope);
     const rows = await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params));
     const hasMore = rows.length > plan.limit;
     const page = rows.slice(0, plan.limit);

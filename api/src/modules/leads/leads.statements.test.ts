@@ -99,6 +99,24 @@ test.each([5, 100])('a page of %i leads with owner, status and activityCount cos
   expect(new Set(nodes.map((x) => x.activityCount)).size).toBe(Math.min(n, 4));
 });
 
+test.each([5, 100])('a page of %i leads with owner and status costs at most 3 statements in all (no catalogue query before the page)', async (n) => {
+  const { statements, before, pageQueries } = await statementsOf(`query($first: Int!) { leads(first: $first) { edges { node { id name owner { name } status { label } } } } }`, { first: n });
+  expect(pageQueries).toBe(1);
+  // Custom field definitions are read only when the page filters or orders by a custom field.
+  expectAtMost(before, 0);
+  expectAtMost(statements, 3);
+});
+
+test('a page ordered or filtered by a custom field still reads the definitions first', async () => {
+  for (const args of ['orderBy: { field: CUSTOM_FIELD, customFieldKey: "nope" }', 'filter: { customFields: [{ key: "nope", condition: { eq: "x" } }] }']) {
+    log.length = 0;
+    const res = await gql(`{ leads(first: 5, ${args}) { edges { node { id } } } }`);
+    // An unknown key is refused: the definitions were read to know it.
+    expect(JSON.stringify(res.errors)).toMatch(/Unknown custom field/);
+    expect(log.some((sql) => /from custom_field_definitions/.test(sql))).toBe(true);
+  }
+});
+
 test('the statement count does not grow with the page size, even with every relation selected', async () => {
   const small = await statementsOf(RICH, { first: 5 });
   const large = await statementsOf(RICH, { first: 100 });
