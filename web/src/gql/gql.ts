@@ -29,6 +29,13 @@ type Documents = {
     "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n": typeof types.AuditRow_EntryFragmentDoc,
     "\n  query AuditRetention {\n    auditRetention\n  }\n": typeof types.AuditRetentionDocument,
     "\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n": typeof types.SetAuditRetentionDocument,
+    "\n  fragment FieldForm_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n      label\n    }\n    min\n    max\n    pattern\n  }\n": typeof types.FieldForm_FieldFragmentDoc,
+    "\n  fragment FieldRow_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n    }\n    min\n    max\n    pattern\n  }\n": typeof types.FieldRow_FieldFragmentDoc,
+    "\n  query CustomFieldsSettings {\n    customFieldDefinitions {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n": typeof types.CustomFieldsSettingsDocument,
+    "\n  mutation CreateCustomField($input: CreateCustomFieldInput!) {\n    createCustomField(input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n": typeof types.CreateCustomFieldDocument,
+    "\n  mutation DeleteCustomField($id: ID!) {\n    deleteCustomField(id: $id)\n  }\n": typeof types.DeleteCustomFieldDocument,
+    "\n  mutation MoveCustomField($id: ID!, $position: Int!) {\n    updateCustomField(id: $id, input: { position: $position }) {\n      id\n      position\n    }\n  }\n": typeof types.MoveCustomFieldDocument,
+    "\n  mutation UpdateCustomField($id: ID!, $input: UpdateCustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n": typeof types.UpdateCustomFieldDocument,
     "\n  fragment MemberRow_member on Member {\n    id\n    name\n    email\n    status\n    roles {\n      id\n      name\n    }\n  }\n": typeof types.MemberRow_MemberFragmentDoc,
     "\n  fragment RolePicker_role on Role {\n    id\n    name\n    description\n    permissions\n  }\n": typeof types.RolePicker_RoleFragmentDoc,
     "\n  mutation DeactivateMember($userId: ID!) {\n    deactivateMember(userId: $userId) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.DeactivateMemberDocument,
@@ -99,6 +106,13 @@ const documents: Documents = {
     "\n  fragment AuditRow_entry on AuditEntry {\n    id\n    at\n    action\n    actorId\n    apiKeyId\n    actor {\n      id\n      name\n    }\n    targetType\n    targetId\n    args\n    changes\n    clientIp\n    userAgent\n    requestId\n  }\n": types.AuditRow_EntryFragmentDoc,
     "\n  query AuditRetention {\n    auditRetention\n  }\n": types.AuditRetentionDocument,
     "\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n": types.SetAuditRetentionDocument,
+    "\n  fragment FieldForm_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n      label\n    }\n    min\n    max\n    pattern\n  }\n": types.FieldForm_FieldFragmentDoc,
+    "\n  fragment FieldRow_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n    }\n    min\n    max\n    pattern\n  }\n": types.FieldRow_FieldFragmentDoc,
+    "\n  query CustomFieldsSettings {\n    customFieldDefinitions {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n": types.CustomFieldsSettingsDocument,
+    "\n  mutation CreateCustomField($input: CreateCustomFieldInput!) {\n    createCustomField(input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n": types.CreateCustomFieldDocument,
+    "\n  mutation DeleteCustomField($id: ID!) {\n    deleteCustomField(id: $id)\n  }\n": types.DeleteCustomFieldDocument,
+    "\n  mutation MoveCustomField($id: ID!, $position: Int!) {\n    updateCustomField(id: $id, input: { position: $position }) {\n      id\n      position\n    }\n  }\n": types.MoveCustomFieldDocument,
+    "\n  mutation UpdateCustomField($id: ID!, $input: UpdateCustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n": types.UpdateCustomFieldDocument,
     "\n  fragment MemberRow_member on Member {\n    id\n    name\n    email\n    status\n    roles {\n      id\n      name\n    }\n  }\n": types.MemberRow_MemberFragmentDoc,
     "\n  fragment RolePicker_role on Role {\n    id\n    name\n    description\n    permissions\n  }\n": types.RolePicker_RoleFragmentDoc,
     "\n  mutation DeactivateMember($userId: ID!) {\n    deactivateMember(userId: $userId) {\n      id\n      name\n      status\n    }\n  }\n": types.DeactivateMemberDocument,
@@ -228,6 +242,34 @@ export function graphql(source: "\n  query AuditRetention {\n    auditRetention\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n"): (typeof documents)["\n  mutation SetAuditRetention($days: Int!) {\n    setAuditRetention(days: $days)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FieldForm_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n      label\n    }\n    min\n    max\n    pattern\n  }\n"): (typeof documents)["\n  fragment FieldForm_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n      label\n    }\n    min\n    max\n    pattern\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FieldRow_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n    }\n    min\n    max\n    pattern\n  }\n"): (typeof documents)["\n  fragment FieldRow_field on CustomFieldDefinition {\n    id\n    key\n    label\n    type\n    required\n    options {\n      value\n    }\n    min\n    max\n    pattern\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomFieldsSettings {\n    customFieldDefinitions {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n"): (typeof documents)["\n  query CustomFieldsSettings {\n    customFieldDefinitions {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomField($input: CreateCustomFieldInput!) {\n    createCustomField(input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCustomField($input: CreateCustomFieldInput!) {\n    createCustomField(input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCustomField($id: ID!) {\n    deleteCustomField(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCustomField($id: ID!) {\n    deleteCustomField(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCustomField($id: ID!, $position: Int!) {\n    updateCustomField(id: $id, input: { position: $position }) {\n      id\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation MoveCustomField($id: ID!, $position: Int!) {\n    updateCustomField(id: $id, input: { position: $position }) {\n      id\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCustomField($id: ID!, $input: UpdateCustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCustomField($id: ID!, $input: UpdateCustomFieldInput!) {\n    updateCustomField(id: $id, input: $input) {\n      id\n      position\n      ...FieldRow_field\n      ...FieldForm_field\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
