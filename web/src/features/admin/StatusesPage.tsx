@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { usePermissions } from '../../auth/permissions';
 import { getFragmentData } from '../../gql';
 import { apiProblem } from '../../lib/errors';
@@ -11,6 +11,7 @@ import { TransitionsMatrix } from './statuses/TransitionsMatrix';
 import { useCreateLeadStatusMutation } from './statuses/use-create-lead-status-mutation';
 import { useReorderLeadStatusesMutation } from './statuses/use-reorder-lead-statuses-mutation';
 import { useSetDefaultLeadStatusMutation } from './statuses/use-set-default-lead-status-mutation';
+import { useRefocusAfterMove } from './statuses/use-refocus-after-move';
 import { useUpdateLeadStatusMutation } from './statuses/use-update-lead-status-mutation';
 import './statuses/statuses.css';
 
@@ -28,20 +29,10 @@ export function StatusesPage() {
   const [panel, setPanel] = useState<Panel>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const tableRef = useRef<HTMLTableElement>(null);
-  const [refocus, setRefocus] = useState<{ id: string; delta: -1 | 1 } | null>(null);
 
   const statuses = [...(data?.leadStatuses ?? [])].sort((a, b) => a.position - b.position);
   const rows = statuses.map((s) => ({ ref: s, view: getFragmentData(StatusRowFragment, s) }));
-
-  // A moved row is re-inserted in the DOM, which drops focus: put it back on the same arrow (or the other one
-  // when the row reached an end), so keyboard users can keep pressing.
-  useEffect(() => {
-    if (!refocus) return;
-    const q = (d: number) => tableRef.current?.querySelector<HTMLButtonElement>(`[data-move="${refocus.id}:${d}"]`);
-    const target = q(refocus.delta);
-    (target && !target.disabled ? target : q(-refocus.delta))?.focus();
-  }, [refocus, statuses]);
+  const { containerRef: tableRef, setMoved } = useRefocusAfterMove<HTMLTableElement>(statuses.map((s) => s.id).join());
 
   async function run(action: () => Promise<unknown>) {
     setActionError(null);
@@ -59,7 +50,7 @@ export function StatusesPage() {
     ids.splice(index + delta, 0, id);
     const label = rows[index]?.view.label ?? '';
     setAnnouncement(`${label} moved to position ${index + delta + 1} of ${ids.length}.`);
-    setRefocus({ id, delta });
+    setMoved({ id, delta });
     void run(() => reorder(ids));
   }
 

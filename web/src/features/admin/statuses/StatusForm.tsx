@@ -66,8 +66,8 @@ export function StatusForm({ initial, submitLabel, onSave, onCancel, name }: Pro
 
   return (
     <form className="status-form" aria-label={name} onSubmit={submit} noValidate>
-      <label>
-        Label
+      <div className="field">
+        <label htmlFor={ids.label}>Label</label>
         <input
           id={ids.label}
           required
@@ -76,9 +76,9 @@ export function StatusForm({ initial, submitLabel, onSave, onCancel, name }: Pro
           {...invalid('label', ids.label)}
         />
         {err('label', ids.label)}
-      </label>
-      <label>
-        Key
+      </div>
+      <div className="field">
+        <label htmlFor={ids.key}>Key</label>
         <input
           id={ids.key}
           required
@@ -90,12 +90,12 @@ export function StatusForm({ initial, submitLabel, onSave, onCancel, name }: Pro
           {...invalid('key', ids.key)}
         />
         {err('key', ids.key)}
-      </label>
-      <label>
-        Colour
+      </div>
+      <div className="field">
+        <label htmlFor={ids.color}>Colour</label>
         <input id={ids.color} type="color" value={values.color} onChange={(e) => setValues((v) => ({ ...v, color: e.target.value }))} {...invalid('color', ids.color)} />
         {err('color', ids.color)}
-      </label>
+      </div>
       <label>
         Category
         <select value={values.kind} onChange={(e) => setValues((v) => ({ ...v, kind: e.target.value as StatusKind }))}>
