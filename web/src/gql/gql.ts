@@ -56,6 +56,12 @@ type Documents = {
     "\n  mutation SetDefaultLeadStatus($id: ID!) {\n    setDefaultLeadStatus(id: $id) {\n      id\n      isDefault\n    }\n  }\n": typeof types.SetDefaultLeadStatusDocument,
     "\n  mutation SetLeadStatusTransitions($fromStatusId: ID!, $toStatusIds: [ID!]!) {\n    setLeadStatusTransitions(fromStatusId: $fromStatusId, toStatusIds: $toStatusIds) {\n      id\n      allowedTransitions {\n        id\n      }\n    }\n  }\n": typeof types.SetLeadStatusTransitionsDocument,
     "\n  mutation UpdateLeadStatus($id: ID!, $input: UpdateLeadStatusInput!) {\n    updateLeadStatus(id: $id, input: $input) {\n      id\n      ...StatusRow_status\n      ...TransitionsMatrix_status\n    }\n  }\n": typeof types.UpdateLeadStatusDocument,
+    "\n  fragment TeamCard_team on Team {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n": typeof types.TeamCard_TeamFragmentDoc,
+    "\n  query TeamsSettings {\n    teams {\n      id\n      name\n      ...TeamCard_team\n    }\n    members {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TeamsSettingsDocument,
+    "\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n      ...TeamCard_team\n    }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id)\n  }\n": typeof types.DeleteTeamDocument,
+    "\n  mutation RenameTeam($id: ID!, $name: String!) {\n    renameTeam(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameTeamDocument,
+    "\n  mutation SetTeamMembers($teamId: ID!, $userIds: [ID!]!) {\n    setTeamMembers(teamId: $teamId, userIds: $userIds) {\n      id\n      members {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SetTeamMembersDocument,
     "\n  fragment BoardCard_lead on Lead {\n    id\n    name\n    company\n    value\n    currency\n    owner {\n      id\n      name\n    }\n  }\n": typeof types.BoardCard_LeadFragmentDoc,
     "\n  query BoardStatuses {\n    leadStatuses {\n      id\n      key\n      label\n      color\n      kind\n      position\n      allowedTransitions {\n        id\n      }\n    }\n  }\n": typeof types.BoardStatusesDocument,
     "\n  query BoardColumnLeads($filter: LeadFilter!, $first: Int!) {\n    leads(filter: $filter, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          status {\n            id\n          }\n          ...BoardCard_lead\n        }\n      }\n    }\n  }\n": typeof types.BoardColumnLeadsDocument,
@@ -133,6 +139,12 @@ const documents: Documents = {
     "\n  mutation SetDefaultLeadStatus($id: ID!) {\n    setDefaultLeadStatus(id: $id) {\n      id\n      isDefault\n    }\n  }\n": types.SetDefaultLeadStatusDocument,
     "\n  mutation SetLeadStatusTransitions($fromStatusId: ID!, $toStatusIds: [ID!]!) {\n    setLeadStatusTransitions(fromStatusId: $fromStatusId, toStatusIds: $toStatusIds) {\n      id\n      allowedTransitions {\n        id\n      }\n    }\n  }\n": types.SetLeadStatusTransitionsDocument,
     "\n  mutation UpdateLeadStatus($id: ID!, $input: UpdateLeadStatusInput!) {\n    updateLeadStatus(id: $id, input: $input) {\n      id\n      ...StatusRow_status\n      ...TransitionsMatrix_status\n    }\n  }\n": types.UpdateLeadStatusDocument,
+    "\n  fragment TeamCard_team on Team {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n": types.TeamCard_TeamFragmentDoc,
+    "\n  query TeamsSettings {\n    teams {\n      id\n      name\n      ...TeamCard_team\n    }\n    members {\n      id\n      name\n      email\n    }\n  }\n": types.TeamsSettingsDocument,
+    "\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n      ...TeamCard_team\n    }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id)\n  }\n": types.DeleteTeamDocument,
+    "\n  mutation RenameTeam($id: ID!, $name: String!) {\n    renameTeam(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameTeamDocument,
+    "\n  mutation SetTeamMembers($teamId: ID!, $userIds: [ID!]!) {\n    setTeamMembers(teamId: $teamId, userIds: $userIds) {\n      id\n      members {\n        id\n        name\n      }\n    }\n  }\n": types.SetTeamMembersDocument,
     "\n  fragment BoardCard_lead on Lead {\n    id\n    name\n    company\n    value\n    currency\n    owner {\n      id\n      name\n    }\n  }\n": types.BoardCard_LeadFragmentDoc,
     "\n  query BoardStatuses {\n    leadStatuses {\n      id\n      key\n      label\n      color\n      kind\n      position\n      allowedTransitions {\n        id\n      }\n    }\n  }\n": types.BoardStatusesDocument,
     "\n  query BoardColumnLeads($filter: LeadFilter!, $first: Int!) {\n    leads(filter: $filter, first: $first, orderBy: { field: UPDATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          status {\n            id\n          }\n          ...BoardCard_lead\n        }\n      }\n    }\n  }\n": types.BoardColumnLeadsDocument,
@@ -350,6 +362,30 @@ export function graphql(source: "\n  mutation SetLeadStatusTransitions($fromStat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateLeadStatus($id: ID!, $input: UpdateLeadStatusInput!) {\n    updateLeadStatus(id: $id, input: $input) {\n      id\n      ...StatusRow_status\n      ...TransitionsMatrix_status\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLeadStatus($id: ID!, $input: UpdateLeadStatusInput!) {\n    updateLeadStatus(id: $id, input: $input) {\n      id\n      ...StatusRow_status\n      ...TransitionsMatrix_status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamCard_team on Team {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TeamCard_team on Team {\n    id\n    name\n    members {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamsSettings {\n    teams {\n      id\n      name\n      ...TeamCard_team\n    }\n    members {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query TeamsSettings {\n    teams {\n      id\n      name\n      ...TeamCard_team\n    }\n    members {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n      ...TeamCard_team\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n      ...TeamCard_team\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameTeam($id: ID!, $name: String!) {\n    renameTeam(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameTeam($id: ID!, $name: String!) {\n    renameTeam(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeamMembers($teamId: ID!, $userIds: [ID!]!) {\n    setTeamMembers(teamId: $teamId, userIds: $userIds) {\n      id\n      members {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTeamMembers($teamId: ID!, $userIds: [ID!]!) {\n    setTeamMembers(teamId: $teamId, userIds: $userIds) {\n      id\n      members {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
