@@ -31,8 +31,9 @@ export function AuditRetention({ canChange }: { canChange: boolean }) {
   return (
     <form className="audit-retention" onSubmit={submit}>
       <label className="inline">
-        Keep entries for
+        <span>Keep entries for</span>
         <input
+          aria-label="Audit retention in days"
           type="number"
           min={1}
           max={3650}
@@ -45,7 +46,7 @@ export function AuditRetention({ canChange }: { canChange: boolean }) {
             setDraft(e.target.value);
           }}
         />
-        days
+        <span aria-hidden="true">days</span>
       </label>
       <button type="submit" className="secondary" disabled={loading || draft === null || Number(value) === data.auditRetention}>
         Save retention

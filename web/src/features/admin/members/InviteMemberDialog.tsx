@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FragmentType } from '../../../gql';
 import { Dialog } from '../roles/Dialog';
+import { Field } from '../roles/Field';
 import { adminError } from '../roles/role-errors';
 import { RolePicker, type RolePicker_role } from './RolePicker';
 import { SetupLink } from './SetupLink';
@@ -44,19 +45,12 @@ export function InviteMemberDialog({ roles, held, onClose }: InviteMemberDialogP
   return (
     <Dialog title="Invite member" onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <label>
-          Email
-          <input type="email" value={email} required autoComplete="off" onChange={(e) => setEmail(e.target.value)} aria-invalid={!!fieldError('email')} />
-          {fieldError('email') ? <span className="field-error">{fieldError('email')}</span> : null}
-        </label>
-        <label>
-          Name
-          <input value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} aria-invalid={!!fieldError('name')} aria-describedby="invite-name-hint" />
-          <span id="invite-name-hint" className="muted small">
-            Used when the email has no account yet.
-          </span>
-          {fieldError('name') ? <span className="field-error">{fieldError('name')}</span> : null}
-        </label>
+        <Field label="Email" error={fieldError('email')}>
+          <input type="email" value={email} required autoComplete="off" onChange={(e) => setEmail(e.target.value)} />
+        </Field>
+        <Field label="Name" hint="Used when the email has no account yet." error={fieldError('name')}>
+          <input value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+        </Field>
         <RolePicker roles={roles} value={roleIds} onChange={setRoleIds} held={held} error={fieldError('roleIds')} />
         {problem ? (
           <p role="alert" className="error" data-code={problem.code}>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog } from './Dialog';
+import { Field } from './Field';
 import { adminError } from './role-errors';
 import type { RoleData } from './role-model';
 import { useDeleteRoleMutation } from './use-delete-role-mutation';
@@ -38,9 +39,12 @@ export function DeleteRoleDialog({ role, roles, onClose, onDone }: DeleteRoleDia
     <Dialog title={`Delete role ${role.name}?`} onClose={onClose}>
       <form onSubmit={submit}>
         {needsTarget ? (
-          <label>
-            Move its members to
-            <select value={target} required onChange={(e) => setTarget(e.target.value)} aria-invalid={!!targetError}>
+          <Field
+            label="Move its members to"
+            hint={`${role.memberCount} ${role.memberCount === 1 ? 'member holds' : 'members hold'} this role; they get the role you choose.`}
+            error={targetError}
+          >
+            <select value={target} required onChange={(e) => setTarget(e.target.value)}>
               <option value="">Choose a role…</option>
               {roles
                 .filter((r) => r.id !== role.id)
@@ -50,11 +54,7 @@ export function DeleteRoleDialog({ role, roles, onClose, onDone }: DeleteRoleDia
                   </option>
                 ))}
             </select>
-            <span className="muted small">
-              {role.memberCount} {role.memberCount === 1 ? 'member holds' : 'members hold'} this role; they get the role you choose.
-            </span>
-            {targetError ? <span className="field-error">{targetError}</span> : null}
-          </label>
+          </Field>
         ) : (
           <p>No member holds this role. This cannot be undone.</p>
         )}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog } from './Dialog';
+import { Field } from './Field';
 import { adminError } from './role-errors';
 import { groupCatalog, isAdminRole, keyFromName, normalise, toggled, type PermissionData, type RoleData } from './role-model';
 import { useCreateRoleMutation } from './use-create-role-mutation';
@@ -59,36 +60,25 @@ export function RoleFormDialog({ role, catalog, roles, held, onClose, onDone }: 
   return (
     <Dialog title={creating ? 'New role' : `Edit role ${role.name}`} onClose={onClose} className="role-dialog">
       <form onSubmit={submit} noValidate>
-        <label>
-          Name
-          <input value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} aria-invalid={!!fieldError('name')} />
-          {fieldError('name') ? <span className="field-error">{fieldError('name')}</span> : null}
-        </label>
+        <Field label="Name" error={fieldError('name')}>
+          <input value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} />
+        </Field>
         {creating ? (
-          <label>
-            Key
+          <Field label="Key" hint="Lower-case letters, digits and underscores; fixed once created." error={fieldError('key')}>
             <input
               value={effectiveKey}
               required
               maxLength={40}
-              aria-invalid={!!fieldError('key')}
-              aria-describedby="role-key-hint"
               onChange={(e) => {
                 setKeyTouched(true);
                 setKey(e.target.value);
               }}
             />
-            <span id="role-key-hint" className="muted small">
-              Lower-case letters, digits and underscores; fixed once created.
-            </span>
-            {fieldError('key') ? <span className="field-error">{fieldError('key')}</span> : null}
-          </label>
+          </Field>
         ) : null}
-        <label>
-          Description
-          <textarea value={description} maxLength={500} rows={2} onChange={(e) => setDescription(e.target.value)} aria-invalid={!!fieldError('description')} />
-          {fieldError('description') ? <span className="field-error">{fieldError('description')}</span> : null}
-        </label>
+        <Field label="Description" error={fieldError('description')}>
+          <textarea value={description} maxLength={500} rows={2} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
         {creating ? (
           <fieldset className="role-permission-picker">
             <legend>Permissions</legend>
