@@ -62,16 +62,16 @@ export function FieldRow({ field: ref, index, count, canManage, onMove, onEdit, 
       <td>{FIELD_TYPES.find((t) => t.value === f.type)?.label ?? f.type}</td>
       <td>{f.required ? 'Yes' : 'No'}</td>
       <td className="muted small">{constraints(f)}</td>
-      <td className="actions">
+      <td>
         {canManage && (
-          <>
+          <div className="row-actions">
             <button type="button" className="secondary" aria-label={`Edit ${f.label}`} onClick={onEdit}>
               Edit
             </button>
             <button type="button" className="secondary" aria-label={`Delete ${f.label}`} onClick={onDelete}>
               Delete
             </button>
-          </>
+          </div>
         )}
       </td>
     </tr>

@@ -57,9 +57,9 @@ export function StatusRow({ status: ref, index, count, canManage, onMove, onEdit
         <span className={`badge ${s.kind}`}>{s.kind}</span>
       </td>
       <td>{s.isDefault ? <span className="badge">Default</span> : null}</td>
-      <td className="actions">
+      <td>
         {canManage && (
-          <>
+          <div className="row-actions">
             <button type="button" className="secondary" aria-label={`Edit ${s.label}`} onClick={onEdit}>
               Edit
             </button>
@@ -71,7 +71,7 @@ export function StatusRow({ status: ref, index, count, canManage, onMove, onEdit
             <button type="button" className="secondary" aria-label={`Delete ${s.label}`} onClick={onDelete}>
               Delete
             </button>
-          </>
+          </div>
         )}
       </td>
     </tr>
