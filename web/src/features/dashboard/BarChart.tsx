@@ -17,14 +17,15 @@ interface Props {
   yLabel: string;
   /** With many bars (days), only every nth category label is drawn. */
   labelEvery?: number;
+  /** viewBox size: about the rendered size, so the 11px axis text stays about 11px on screen. */
+  width?: number;
   height?: number;
 }
 
-const W = 640;
 const M = { top: 12, right: 12, bottom: 44, left: 48 };
 
 /** Vertical bars (columns) with a y axis of round ticks; each bar carries its own tooltip. */
-export function BarChart({ bars, summary, xLabel, yLabel, labelEvery = 1, height = 240 }: Props) {
+export function BarChart({ bars, summary, xLabel, yLabel, labelEvery = 1, width: W = 480, height = 240 }: Props) {
   const scale = niceScale(Math.max(0, ...bars.map((b) => b.value)));
   const plotW = W - M.left - M.right;
   const plotH = height - M.top - M.bottom;

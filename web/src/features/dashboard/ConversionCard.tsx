@@ -23,7 +23,7 @@ interface Props {
   filter: LeadFilter | null;
 }
 
-const W = 640;
+const W = 1000;
 const H = 56;
 
 export const formatRate = (rate: number | null | undefined) => (rate == null ? '—' : `${Math.round(rate * 100)}%`);
@@ -50,6 +50,7 @@ export function ConversionCard({ days, fromInstant, filter }: Props) {
       note={`Leads created in the last ${days} days. Win rate = won / (won + lost).`}
       loading={loading}
       error={error ? apiProblem(error)?.message : null}
+      className="wide"
       table={{ columns: ['Outcome', 'Leads'], rows: [...parts.map((p) => [p.label, p.value]), ['Win rate', formatRate(c?.rate)]] }}
     >
       <p className="win-rate">
@@ -60,13 +61,13 @@ export function ConversionCard({ days, fromInstant, filter }: Props) {
       </p>
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         {total === 0 ? (
-          <rect x={0} y={8} width={W} height={28} fill="var(--border)" />
+          <rect x={0} y={8} width={W} height={28} style={{ fill: "var(--border)" }} />
         ) : (
           parts.map((p) => {
             const w = (p.value / total) * W;
             const rect = (
               <g key={p.key}>
-                <rect x={x} y={8} width={w} height={28} fill={p.color} />
+                <rect x={x} y={8} width={w} height={28} style={{ fill: p.color }} />
                 <title>{`${p.label}: ${formatCount(p.value)} (${Math.round((p.value / total) * 100)}%)`}</title>
               </g>
             );

@@ -51,7 +51,7 @@ export function CreatedPerDayChart({ days, range, filter }: Props) {
       className="wide"
       table={{ columns: ['Day', 'Created'], rows: rows.map((r) => [r.day, r.count]) }}
     >
-      <BarChart bars={bars} summary={summary} xLabel="Day" yLabel="Leads created" labelEvery={LABEL_EVERY[days]} />
+      <BarChart bars={bars} summary={summary} xLabel="Day" yLabel="Leads created" labelEvery={LABEL_EVERY[days]} width={1000} height={220} />
     </ChartCard>
   );
 }

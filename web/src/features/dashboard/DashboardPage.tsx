@@ -58,9 +58,9 @@ export function DashboardPage({ now }: { now?: Date }) {
       <Headlines counts={data?.leadCountsByStatus} />
       <div className="chart-grid">
         <StatusChart counts={data?.leadCountsByStatus} loading={snapshot.loading} error={snapshotError} />
-        <ConversionCard days={days} fromInstant={range.fromInstant} filter={filter} />
-        <CreatedPerDayChart days={days} range={range} filter={filter} />
         <OwnerChart counts={data?.leadCountsByOwner} loading={snapshot.loading} error={snapshotError} />
+        <CreatedPerDayChart days={days} range={range} filter={filter} />
+        <ConversionCard days={days} fromInstant={range.fromInstant} filter={filter} />
       </div>
     </div>
   );

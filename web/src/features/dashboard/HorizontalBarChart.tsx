@@ -7,9 +7,9 @@ interface Props {
   xLabel: string;
 }
 
-const W = 640;
+const W = 480;
 const ROW = 28;
-const M = { top: 8, right: 48, bottom: 40, left: 150 };
+const M = { top: 8, right: 48, bottom: 40, left: 120 };
 
 /** Horizontal bars: long category names (people) stay readable; the value is written at the end of each bar. */
 export function HorizontalBarChart({ bars, summary, xLabel }: Props) {
