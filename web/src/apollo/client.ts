@@ -83,7 +83,13 @@ export function createApollo(auth: AuthClient, opts: { origin?: string } = {}): 
     ApolloLink.from([retryOnExpiry, authLink, httpLink]),
   );
 
-  const client = new ApolloClient({ link: split, cache: new InMemoryCache(cachePolicies) });
+  // cache-and-network: a screen shows what the cache has at once and still asks the API, so a list that was not on
+  // screen while live events arrived (and so was not refetched) is current again when the user comes back.
+  const client = new ApolloClient({
+    link: split,
+    cache: new InMemoryCache(cachePolicies),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
   return {
     client,
     ws,

@@ -2,6 +2,7 @@ import { gql, InMemoryCache } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { StaticPermissions } from '../../auth/permissions';
 import { ToastProvider } from '../shell/toasts';
 import { LeadAssignedToMeDocument, LeadChangedDocument, LiveNotifications } from './LiveNotifications';
@@ -45,14 +46,16 @@ const silent = (query: unknown) => ({ request: { query }, delay: Infinity });
 
 function renderLive(mocks: object[], children?: React.ReactNode, cache?: InMemoryCache) {
   return render(
-    <MockedProvider mocks={mocks as never} cache={cache}>
-      <ToastProvider>
-        <StaticPermissions value={{ me: ME, permissions: new Set(['leads.read.own']) }}>
-          <LiveNotifications />
-          {children}
-        </StaticPermissions>
-      </ToastProvider>
-    </MockedProvider>,
+    <MemoryRouter>
+      <MockedProvider mocks={mocks as never} cache={cache}>
+        <ToastProvider>
+          <StaticPermissions value={{ me: ME, permissions: new Set(['leads.read.own']) }}>
+            <LiveNotifications />
+            {children}
+          </StaticPermissions>
+        </ToastProvider>
+      </MockedProvider>
+    </MemoryRouter>,
   );
 }
 
@@ -88,10 +91,10 @@ const leadsResult = (...nodes: { id: string; name: string }[]) => ({
 });
 
 function LeadNames() {
-  const { data } = useQuery(TestLeads);
+  const { data } = useQuery<{ leads: { edges: Array<{ node: { id: string; name: string } }> } }>(TestLeads);
   return (
     <ul aria-label="Leads">
-      {data?.leads.edges.map((e: { node: { id: string; name: string } }) => (
+      {data?.leads.edges.map((e) => (
         <li key={e.node.id}>{e.node.name}</li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 
 export type ToastTone = 'info' | 'success' | 'error';
 export interface Toast {
@@ -35,7 +36,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} className={`toast toast-${t.tone}`} data-testid="toast">
-            {t.href ? <a href={t.href}>{t.text}</a> : <span>{t.text}</span>}
+            {t.href ? <Link to={t.href}>{t.text}</Link> : <span>{t.text}</span>}
             <button type="button" className="link" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
               ×
             </button>
