@@ -85,7 +85,8 @@ export function createContextFactory(platform: Platform, services: Services) {
     const scope: RequestScope = {
       tenant: denied ? undefined : tenant,
       tenantDenied: denied,
-      openSession: (t) => platform.openSession(t),
+      // The operation is not parsed yet: the tenant-transaction plugin marks a query read only before it executes.
+      openSession: (t) => platform.openSession(t, { readOnly: scope.readOnly === true }),
     };
     return {
       requestId: headerValue(input.headers['x-request-id'])?.slice(0, 100) ?? randomUUID(),

@@ -17,6 +17,8 @@ export interface RequestScope {
   tenantDenied?: AppError;
   /** Opens the operation's tenant transaction on first use. */
   openSession: (tenant: TenantRecord) => TenantSession;
+  /** The operation only reads (a GraphQL query): its transaction, when it opens, is opened read only. */
+  readOnly?: boolean;
   session?: TenantSession;
 }
 

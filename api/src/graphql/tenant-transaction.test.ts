@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { startTestServer, type TestServer } from '../../test/helpers';
+import { as, leadTenant, ok, type Gql, type LeadTenant } from '../../test/lead-fixtures';
+
+/**
+ * A GraphQL query's tenant transaction opens read only; a mutation's opens read-write. Both open with one message
+ * (tenancy/session.ts), which is what this watches: every text any pg client of this process sends.
+ */
+let server: TestServer;
+let a: LeadTenant;
+let gql: Gql;
+const sent: string[] = [];
+const original = pg.Client.prototype.query;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  a = await leadTenant(server);
+  gql = as(server, a.token);
+  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+});
+afterAll(async () => {
+  pg.Client.prototype.query = original;
+  await server?.close();
+});
+
+/** The message that opened the operation's tenant transaction. */
+async function openingOf(op: () => Promise<unknown>): Promise<string> {
+  sent.length = 0;
+  await op();
+  const openings = sent.filter((s) => /^start transaction/i.test(s));
+  expect(openings).toHaveLength(1);
+  return openings[0]!;
+}
+
+test('a query opens its transaction read only, in the same message as the tenant settings', async () => {
+  const opening = await openingOf(async () => ok(await gql(`{ leads(first: 2) { edges { node { id owner { name } status { label } } } } }`)));
+  expect(opening).toMatch(/^start transaction read only; select set_config\(/);
+});
+
+test('a mutation opens its transaction read-write and commits', async () => {
+  const opening = await openingOf(async () => ok(await gql(`mutation { createLead(input: { name: "rw" }) { id } }`)));
+  expect(opening).toMatch(/^start transaction; select set_config\(/);
+  expect(sent).toContain('COMMIT');
+  const { leads } = ok(await gql<{ leads: { edges: Array<{ node: { name: string } }> } }>(`{ leads(first: 5) { edges { node { name } } } }`));
+  expect(leads.edges.map((e) => e.node.name)).toContain('rw');
+});
+
+test('a read-only transaction refuses a write, whatever a resolver would try', async () => {
+  const session = server.platform.openSession(a.tenant, { readOnly: true });
+  try {
+    await expect(session.query(`insert into leads (name, status_id) select 'nope', id from lead_statuses limit 1`)).rejects.toThrow(/read-only transaction/);
+  } finally {
+    await session.finish('rollback');
+  }
+});
