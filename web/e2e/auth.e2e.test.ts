@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { addMember, createTestTenant } from '../../api/test/helpers';
+import { addMember, createTestTenant, login } from '../../api/test/helpers';
 import { withTenant } from '../../api/src/tenancy/with-tenant';
 import { tenantDb } from '../../api/src/tenancy/context';
-import { crmTenant, describeE2E, screenshot, signIn, startE2E, type CrmTenant, type E2E } from './harness';
+import { crmTenant, describeE2E, eventually, screenshot, signIn, startE2E, type CrmTenant, type E2E } from './harness';
 
 let e2e: E2E;
 let acme: CrmTenant;
@@ -43,6 +43,10 @@ describeE2E('sign-in, workspaces and sign-out', () => {
       tenantDb().query(`insert into member_roles (user_id, role_id) select $1, id from roles where key = 'manager'`, [userId]),
     );
 
+    const globexAdmin = await login(e2e.server, other.adminEmail);
+    const created = await e2e.server.gql(`mutation { createLead(input: { name: "Globex Only Lead" }) { id } }`, {}, { token: globexAdmin.accessToken });
+    expect(created.errors).toBeUndefined();
+
     const page = await (await e2e.context()).newPage();
     await page.goto('/login');
     await page.getByLabel('Email').fill(acme.agent);
@@ -54,6 +58,8 @@ describeE2E('sign-in, workspaces and sign-out', () => {
     // A manager in Globex sees the dashboard; the agent role in Acme does too, but only Globex has no leads.
     await page.waitForURL('**/leads');
     await expect(page.getByLabel('Switch workspace').inputValue()).resolves.toBe(other.tenant.slug);
+    const names = () => page.getByRole('table', { name: 'Leads' }).locator('tbody tr').getByRole('link').allTextContents();
+    await eventually(names, (v) => expect(v).toEqual(['Globex Only Lead']));
 
     await page.getByLabel('Switch workspace').selectOption(acme.tenant.slug);
     await page.waitForURL('**/leads');
@@ -62,6 +68,14 @@ describeE2E('sign-in, workspaces and sign-out', () => {
       return select?.value === slug;
     }, acme.tenant.slug);
     await menu(page).getByRole('link', { name: 'Leads' }).waitFor();
+    // Cross-tenant: Acme's table (the agent's own leads) never shows Globex's lead, and nothing cached in Globex
+    // survives the switch.
+    await eventually(names, (v) => {
+      expect(v.length).toBeGreaterThan(0);
+      expect(v).not.toContain('Globex Only Lead');
+    });
+    const acmeOnly = await e2e.server.gql<{ leads: { totalCount: number } }>(`{ leads(filter: { search: "Globex Only" }) { totalCount } }`, {}, { token: (await login(e2e.server, acme.agent, acme.tenant.slug)).accessToken });
+    expect(acmeOnly.data?.leads.totalCount).toBe(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login');
