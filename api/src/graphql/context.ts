@@ -56,19 +56,25 @@ export function createContextFactory(platform: Platform, services: Services) {
     } catch (err) {
       authError = err as AppError;
     }
+    // Session and membership are checked in one control-plane statement, so the tenant is resolved first, taking the
+    // token's tenant claim as if the session were live. When it is not (or the resolution failed), the resolution is
+    // redone exactly as without this shortcut: a token whose session is dead names no tenant.
+    const tokenTenantId = claims?.tid ?? null;
+    const resolve = (tid: string | null) => platform.resolution.resolve({ headers: input.headers, tokenTenantId: tid });
+    let resolution: Resolution | undefined = await resolve(tokenTenantId).catch(() => undefined);
+    let membership: { tenantId: string; member: boolean } | undefined;
     if (claims) {
       try {
-        const user = await services.sessions.check(claims.sid, claims.sub);
-        principal = { kind: 'user', userId: user.id, sessionId: claims.sid, isPlatformAdmin: user.isPlatformAdmin, tokenTenantId: claims.tid ?? null };
+        const candidate = resolution?.tenant && !resolution.denied ? resolution.tenant.id : null;
+        const user = await services.sessions.check(claims.sid, claims.sub, candidate);
+        principal = { kind: 'user', userId: user.id, sessionId: claims.sid, isPlatformAdmin: user.isPlatformAdmin, tokenTenantId };
+        if (candidate && user.member !== null) membership = { tenantId: candidate, member: user.member };
       } catch (err) {
         authError = err as AppError;
       }
     }
+    if (!resolution || (tokenTenantId && !principal)) resolution = await resolve(principal ? tokenTenantId : null);
 
-    const resolution = await platform.resolution.resolve({
-      headers: input.headers,
-      tokenTenantId: principal?.kind === 'user' ? principal.tokenTenantId : null,
-    });
     if (resolution.apiKeyId && resolution.tenant && !principal) {
       principal = { kind: 'apikey', apiKeyId: resolution.apiKeyId, tenantId: resolution.tenant.id };
     }
@@ -77,8 +83,9 @@ export function createContextFactory(platform: Platform, services: Services) {
     const tenant = resolution.tenant;
     if (tenant && !denied) {
       if (!principal) denied = authError ?? new UnauthenticatedError('Sign in to use this tenant');
-      else if (principal.kind === 'user' && !(await services.sessions.isActiveMember(tenant.id, principal.userId))) {
-        denied = new ForbiddenError('You are not a member of this tenant');
+      else if (principal.kind === 'user') {
+        const member = membership?.tenantId === tenant.id ? membership.member : await services.sessions.isActiveMember(tenant.id, principal.userId);
+        if (!member) denied = new ForbiddenError('You are not a member of this tenant');
       }
     }
 
