@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# API image: compiled api/dist plus production dependencies. The repository's migrations/ folder ships beside
+# The image: compiled api/dist, the built SPA (web/dist, served by the API) and production dependencies. The repository's migrations/ folder ships beside
 # api/ because the migrators read it relative to api/dist (api/src/db/migration-files.ts).
 
 FROM node:20-bookworm-slim AS build
