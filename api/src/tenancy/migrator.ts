@@ -43,19 +43,25 @@ export class TenantMigrator {
     const tenantId = assertUuid(tenant.id);
     await q.rows(`select set_config('search_path', $1, true)`, [schema]);
     const applied: number[] = [];
+    const durations: number[] = [];
     for (const m of this.files) {
       if (m.version <= tenant.schemaVersion) continue;
       const started = Date.now();
       await q.rows(m.sql.replaceAll('{{tenant_id}}', tenantId));
-      await q.rows(
-        `insert into control.tenant_migrations (tenant_id, version, name, duration_ms) values ($1, $2, $3, $4)
-         on conflict (tenant_id, version) do nothing`,
-        [tenantId, m.version, m.name, Date.now() - started],
-      );
       applied.push(m.version);
+      durations.push(Date.now() - started);
     }
     if (applied.length) {
-      await q.rows(`update control.tenants set schema_version = $2, updated_at = now() where id = $1`, [tenantId, this.latestVersion]);
+      // Every applied migration recorded and the version moved in one statement (one round trip per migration less).
+      const done = applied.map((v) => this.files.find((f) => f.version === v)!);
+      await q.rows(
+        `with recorded as (
+           insert into control.tenant_migrations (tenant_id, version, name, duration_ms)
+           select $1::uuid, v.version, v.name, v.ms from unnest($2::int[], $3::text[], $4::int[]) as v(version, name, ms)
+           on conflict (tenant_id, version) do nothing)
+         update control.tenants set schema_version = $5, updated_at = now() where id = $1::uuid`,
+        [tenantId, applied, done.map((f) => f.name), durations, this.latestVersion],
+      );
     }
     return applied;
   }

@@ -214,6 +214,7 @@ describe('the assert* guards refuse anything that is not a plain identifier', ()
   test('sqlLiteral inlines only plain names and refuses quotes, backslashes, spaces and semicolons', () => {
     expect(sqlLiteral('t_acme')).toBe("'t_acme'");
     expect(sqlLiteral('30000')).toBe("'30000'");
+    expect(sqlLiteral('9f1c2a3b-0000-4000-8000-00000000000a')).toBe("'9f1c2a3b-0000-4000-8000-00000000000a'");
     for (const bad of ["t_a'b", 't_a\\', 't_a b', 't_a;select 1', 't_a$$', 'ü']) expect(() => sqlLiteral(bad)).toThrow(/Refusing/);
   });
 

@@ -78,7 +78,7 @@ export function assertUuid(value: string): string {
  * values that already passed one of the validators above, and it refuses anything a pattern would never let through.
  */
 export function sqlLiteral(value: string): string {
-  if (!/^[A-Za-z0-9_]*$/.test(value)) throw new Error(`Refusing to inline ${JSON.stringify(value)} in SQL`);
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new Error(`Refusing to inline ${JSON.stringify(value)} in SQL`);
   return `'${value}'`;
 }
 
