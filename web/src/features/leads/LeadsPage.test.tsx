@@ -185,6 +185,7 @@ test('searching waits for a pause in typing before it asks the API', async () =>
   await screen.findByRole('link', { name: 'Ada Lovelace' });
   await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'ada');
   expect(screen.getByTestId('location')).toHaveTextContent(/^$/); // not yet: debounced
-  await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('?q=ada'));
-  await waitFor(() => expect(bodyRows()).toHaveLength(1));
+  await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('?q=ada'), { timeout: 3000 });
+  await waitFor(() => expect(bodyRows()).toHaveLength(1), { timeout: 3000 });
 });
+

@@ -8,7 +8,7 @@ import { BulkAssignBar } from './BulkAssignBar';
 import { LeadFilters } from './LeadFilters';
 import { LeadsTable } from './LeadsTable';
 import { NewLeadDialog } from './NewLeadDialog';
-import { PAGE_SIZES, useLeadsView, variablesOf } from './leads-url-state';
+import { NO_FILTERS, PAGE_SIZES, hasFilters, useLeadsView, variablesOf } from './leads-url-state';
 import './leads.css';
 
 export const LeadsDocument = graphql(`
@@ -79,7 +79,7 @@ export function LeadsPage() {
   const conn = shown?.leads;
   const rows = useMemo(() => conn?.edges.map((e) => ({ id: e.node.id, lead: e.node })) ?? [], [conn]);
   const problem = apiProblem(error);
-  const filtered = Boolean(view.q || view.status || view.owner || view.team || view.deleted);
+  const filtered = hasFilters(view);
 
   return (
     <div className="leads-page">
@@ -133,7 +133,7 @@ export function LeadsPage() {
               {filtered ? 'No leads match these filters.' : 'No leads yet.'}
               {filtered ? (
                 <div>
-                  <button type="button" className="link" onClick={() => update({ q: '', status: '', owner: '', team: '', deleted: false })}>
+                  <button type="button" className="link" onClick={() => update(NO_FILTERS)}>
                     Clear filters
                   </button>
                 </div>
