@@ -75,8 +75,9 @@ const refused = {
 
 function changeStatusMock(result: object) {
   const fn = jest.fn(() => result);
-  // The delay keeps the server's answer out until the test has looked at the optimistic board.
-  return { fn, mock: { request: { query: ChangeLeadStatusDocument, variables: { id: 'l-ada', statusId: 'st-contacted' } }, result: fn, delay: 150 } };
+  // The delay keeps the server's answer out until the test has looked at the optimistic board (generous: a full
+  // `npm test` loads both cores).
+  return { fn, mock: { request: { query: ChangeLeadStatusDocument, variables: { id: 'l-ada', statusId: 'st-contacted' } }, result: fn, delay: 800 } };
 }
 
 function renderBoard(extraMocks: object[] = [], permissions = ['leads.read.all', 'leads.update']) {
