@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { crmTenant, describeE2E, screenshot, signIn, startE2E, type CrmTenant, type E2E } from './harness';
+import { crmTenant, describeE2E, eventually, screenshot, signIn, startE2E, type CrmTenant, type E2E } from './harness';
 
 let e2e: E2E;
 let acme: CrmTenant;
@@ -42,7 +42,7 @@ describeE2E('every main screen loads against the real API', () => {
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     await page.waitForLoadState('networkidle');
-    await expect(page.getByText('Loading…').count()).resolves.toBe(0);
+    await eventually(() => page.getByText('Loading…').count(), (n) => expect(n).toBe(0));
     expect(errors).toEqual([]);
     await screenshot(page, shot);
     await page.close();
