@@ -31,19 +31,22 @@ describeE2E('working leads', () => {
     await page.getByRole('search', { name: 'Filter leads' }).getByRole('combobox', { name: /^Status/ }).selectOption({ label: 'Won' });
     await page.waitForURL(/status=/);
     await waitIdle(page);
+    // Wait for the filtered answer to replace the unfiltered page (URL first, data after).
+    await eventually(async () => table(page).locator('tbody .status-badge').allTextContents(), (badges) => {
+      expect(badges.length).toBeGreaterThan(0);
+      expect(new Set(badges.map((b) => b.trim()))).toEqual(new Set(['Won']));
+    });
+    await eventually(() => total(page), (n) => expect(n).toBeLessThan(all));
     const won = await total(page);
     expect(won).toBeGreaterThan(0);
-    expect(won).toBeLessThan(all);
-    const badges = await table(page).locator('tbody .status-badge').allTextContents();
-    expect(badges.length).toBeGreaterThan(0);
-    expect(new Set(badges.map((b) => b.trim()))).toEqual(new Set(['Won']));
 
     const target = (await rowNames(page))[0]!;
     await page.getByRole('searchbox').fill(target);
     await page.waitForURL(/q=/);
     await waitIdle(page);
+    // The target was already on the page before the search: wait for the searched total, then look at the rows.
+    await eventually(() => total(page), (n) => expect(n).toBeLessThan(won));
     await eventually(async () => rowNames(page), (v) => expect(v).toContain(target));
-    expect(await total(page)).toBeLessThan(won);
     await screenshot(page, 'leads-filtered');
 
     // The URL carries the view: a reload shows the same filtered table.
@@ -73,8 +76,8 @@ describeE2E('working leads', () => {
 
     await employees.fill('42');
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('toast').filter({ hasText: 'Lead saved' }).waitFor();
     await eventually(async () => employees.getAttribute('aria-invalid'), (v) => expect(v).toBeNull());
-    await page.waitForLoadState('networkidle');
     await page.reload();
     await eventually(async () => page.getByLabel('Employees').inputValue(), (v) => expect(v).toBe('42'));
   });
