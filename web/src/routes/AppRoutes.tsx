@@ -1,12 +1,5 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { AuditPage } from '../features/admin/AuditPage';
-import { FieldsPage } from '../features/admin/FieldsPage';
-import { MembersPage } from '../features/admin/MembersPage';
-import { RolesPage } from '../features/admin/RolesPage';
-import { StatusesPage } from '../features/admin/StatusesPage';
-import { TeamsPage } from '../features/admin/TeamsPage';
-import { BoardPage } from '../features/board/BoardPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LeadDetailPage } from '../features/lead-detail/LeadDetailPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { AppLayout } from '../features/shell/AppLayout';
@@ -17,7 +10,22 @@ import { HomeRedirect } from './HomeRedirect';
 import { LoginPage } from './LoginPage';
 import { RequireSession } from './RequireSession';
 
-const guarded = (module: string, page: React.ReactNode) => <RequireModule module={module}>{page}</RequireModule>;
+// The leads screens are in the main bundle (most users land there); the board, the dashboard and the settings
+// screens load on first visit, so sign-in and the leads table do not wait for code most sessions never run.
+const BoardPage = lazy(() => import('../features/board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const MembersPage = lazy(() => import('../features/admin/MembersPage').then((m) => ({ default: m.MembersPage })));
+const RolesPage = lazy(() => import('../features/admin/RolesPage').then((m) => ({ default: m.RolesPage })));
+const StatusesPage = lazy(() => import('../features/admin/StatusesPage').then((m) => ({ default: m.StatusesPage })));
+const FieldsPage = lazy(() => import('../features/admin/FieldsPage').then((m) => ({ default: m.FieldsPage })));
+const TeamsPage = lazy(() => import('../features/admin/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const AuditPage = lazy(() => import('../features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+const guarded = (module: string, page: ReactNode) => (
+  <RequireModule module={module}>
+    <Suspense fallback={<p className="muted">Loading…</p>}>{page}</Suspense>
+  </RequireModule>
+);
 
 export function AppRoutes() {
   return (
