@@ -69,6 +69,7 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
     await subs.call('reset');
 
     const seconds = opts.duration * 2;
+    const statsBefore = await api.call('stats');
     log(`publishing ${opts.events} events/s for ${seconds} s to ${targets.length} tenants`);
     const pub = await api.call('publish', { targets, rate: opts.events, seconds, fields: ['name'] }, (seconds + 120) * 1000);
     let expected = 0;
@@ -78,7 +79,10 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
     // Drain: until everything arrived, or nothing more arrives.
     await quiet(subs, 5000, (st) => st.received >= expected);
     const report = await subs.call('report');
-    log(`delivered ${report.received} of ${expected}: p50 ${report.p50} ms, p95 ${report.p95} ms`);
+    const statsAfter = await api.call('stats');
+    // Per delivered event, everything the API sent to PostgreSQL meanwhile: the exact cost, whatever the machine's load.
+    const perDelivery = (/** @type {string} */ k) => (report.received ? round((statsAfter[k] - statsBefore[k]) / report.received, 2) : null);
+    log(`delivered ${report.received} of ${expected}: p50 ${report.p50} ms, p95 ${report.p95} ms; per delivery ${perDelivery('wireStatements')} statements (${perDelivery('tenantStatements')} in the tenant)`);
     if (report.received < expected) warnings.push(`subscriptions received ${report.received} of ${expected} deliveries`);
     if (report.errors) warnings.push(`subscriptions saw ${report.errors} errors, first: ${report.firstError}`);
     if (pub.seconds > seconds * 1.1) warnings.push(`publishing ${pub.published} events took ${round(pub.seconds, 1)} s instead of ${seconds} s: the API was saturated`);
@@ -97,6 +101,8 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
       p99: report.p99,
       errors: report.errors,
       closed_early: report.closedEarly,
+      tenant_statements_per_delivery: perDelivery('tenantStatements'),
+      wire_statements_per_delivery: perDelivery('wireStatements'),
       connect_seconds: round(c.seconds, 2),
       rss_per_subscription_kb: round((after.rss - before.rss) / 1024 / c.connected, 1),
       heap_per_subscription_kb: round((after.heapUsed - before.heapUsed) / 1024 / c.connected, 1),

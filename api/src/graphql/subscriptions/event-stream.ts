@@ -5,7 +5,7 @@ import type { TenantRecord } from '../../tenancy/tenant';
 import { requireUser, type GraphQLContext, type Principal } from '../context';
 import { AppError, ForbiddenError } from '../errors';
 import { createLoaders } from '../loaders';
-import { type Topic, tenantChannel } from '../topics';
+import { Topic, tenantChannel } from '../topics';
 
 /** Tenant events on the bus, on channels built from the tenant id (graphql/topics.ts). Given to websocket contexts. */
 export class TenantEvents {
@@ -37,6 +37,13 @@ export type EventPreparer<E> = (event: E, ctx: GraphQLContext) => Promise<E | nu
 
 /** A subscriber that does not keep up is cut off rather than buffered without bound. */
 export const MAX_BACKLOG = 1000;
+
+/**
+ * How long a membership check (and the permissions read with it) stays good for a subscription when no
+ * permissions-changed signal arrived meanwhile: the bound on staleness should a signal be lost (its publication is
+ * best effort, and a Redis reconnection drops what was published during the gap).
+ */
+export const MEMBERSHIP_MAX_AGE_MS = 5000;
 
 export enum SubscriptionErrorCode {
   SUBSCRIPTION_TRANSPORT = 'SUBSCRIPTION_TRANSPORT',
@@ -75,19 +82,29 @@ export async function tenantEventStream<E extends TenantEvent>(
   let closed = false;
   let wake: (() => void) | undefined;
   let current: RequestScope | undefined;
+  // Roles and memberships of the tenant changed (PermissionCache.invalidateTenant, published after the change
+  // committed, in whichever process made it): the next event re-checks before anything more is delivered.
+  let signals = 0;
+  let verified: { signals: number; at: number } | undefined;
 
-  const unsubscribe = await events.subscribe(tenant.id, topic, (raw) => {
-    let event: E;
-    try {
-      event = JSON.parse(raw) as E;
-    } catch {
-      return;
-    }
-    if (closed || event?.tenantId !== tenant.id || !accept(event, user)) return;
-    if (inbox.length >= MAX_BACKLOG) overflow = true;
-    else inbox.push(event);
-    wake?.();
-  });
+  const unsubscribeSignal = await events.subscribe(tenant.id, Topic.PERMISSIONS_CHANGED, () => void signals++);
+  const unsubscribe = await events
+    .subscribe(tenant.id, topic, (raw) => {
+      let event: E;
+      try {
+        event = JSON.parse(raw) as E;
+      } catch {
+        return;
+      }
+      if (closed || event?.tenantId !== tenant.id || !accept(event, user)) return;
+      if (inbox.length >= MAX_BACKLOG) overflow = true;
+      else inbox.push(event);
+      wake?.();
+    })
+    .catch(async (err: unknown) => {
+      await unsubscribeSignal().catch(() => undefined);
+      throw err;
+    });
 
   /** Ends the previous event's unit of work; its scope can open no new transaction afterwards. */
   const endEvent = async () => {
@@ -104,7 +121,7 @@ export async function tenantEventStream<E extends TenantEvent>(
   const end = async () => {
     closed = true;
     wake?.();
-    await unsubscribe().catch(() => undefined);
+    await Promise.all([unsubscribe().catch(() => undefined), unsubscribeSignal().catch(() => undefined)]);
     await endEvent();
   };
 
@@ -119,15 +136,28 @@ export async function tenantEventStream<E extends TenantEvent>(
           throw new AppError(SubscriptionErrorCode.SUBSCRIBER_TOO_SLOW, `More than ${MAX_BACKLOG} events were waiting: subscribe again`);
         }
         if (closed) return { value: undefined, done: true };
-        // Membership is checked per request over HTTP; a long-lived subscription re-checks it per event.
-        if (!(await ctx.services.sessions.isActiveMember(tenant.id, user.userId))) {
-          await end();
-          throw new ForbiddenError('You are no longer a member of this tenant');
+        // Membership is checked per request over HTTP. A long-lived subscription re-checks it before delivering
+        // anything once a permissions-changed signal arrived since the last check (a deactivation signals after it
+        // committed, so the check sees it, and it stops events already waiting here too), and at the latest
+        // MEMBERSHIP_MAX_AGE_MS after the last one. The subscriber's permissions are re-read on the same occasions.
+        if (!verified || verified.signals !== signals || Date.now() - verified.at >= MEMBERSHIP_MAX_AGE_MS) {
+          const check = { signals, at: Date.now() };
+          if (!(await ctx.services.sessions.isActiveMember(tenant.id, user.userId))) {
+            await end();
+            throw new ForbiddenError('You are no longer a member of this tenant');
+          }
+          // A signal that arrived during the check leaves it stale (check.signals no longer matches).
+          verified = check;
+          ctx.permissionCache = undefined;
         }
+        // Kept across events until the next check, unless it failed: then the next event reads them again.
+        const perms = ctx.permissionCache;
+        perms?.catch(() => {
+          if (ctx.permissionCache === perms) ctx.permissionCache = undefined;
+        });
         current = { tenant, openSession };
         ctx.scope = current;
         ctx.loaders = createLoaders(current);
-        ctx.permissionCache = undefined;
         const event = inbox.shift()!;
         // In the event's own unit of work: `prepare` may query (as the subscriber) and drop the event.
         let value: E | null = event;

@@ -5,6 +5,8 @@ import { wsTestClient, until, type Feed, type FeedItem, type WsTestClient } from
 import { grantRole } from '../../../test/permission-fixtures';
 import { tenantDb } from '../../tenancy/context';
 import { withTenant } from '../../tenancy/with-tenant';
+import { MEMBERSHIP_MAX_AGE_MS } from '../../graphql/subscriptions/event-stream';
+import { SessionService } from '../auth/session.service';
 
 interface Ev {
   kind: string;
@@ -182,15 +184,63 @@ test('no connection is held between events, and no loader cache survives one', a
   expect(await idleInTx()).toBe(0);
 });
 
-test('a member deactivated mid-subscription gets FORBIDDEN at the next event, and nothing more', async () => {
+/** A member who sees every lead, subscribed to leadChanged and primed. */
+async function managerFeed() {
   const email = `gone-${uniqueSlug()}@example.test`;
   const id = await addMember(server, a.tenant, email);
   await grantRole(server, a.tenant, id, 'manager'); // sees every lead
   const feed = ws((await login(server, email, a.tenant.slug)).accessToken).subscribe<Data>(CHANGED);
   await feed.prime(() => createLead(adminA, 'prime'), (item, leadId) => about(item, leadId));
-  await server.platform.db.rows(`update control.memberships set status = 'deactivated' where tenant_id = $1 and user_id = $2`, [a.tenant.id, id]);
-  await createLead(adminA, 'secret');
+  return { id, feed };
+}
+const expectForbiddenWithout = async (feed: Feed<Data>, name: string) => {
   await until(() => feed.ended, 5000, 'the subscription to end');
-  expect(feed.items.some((item) => ev(item)?.lead?.name === 'secret')).toBe(false);
+  expect(feed.items.some((item) => ev(item)?.lead?.name === name)).toBe(false);
   expect((feed.error as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code).toBe('FORBIDDEN');
+};
+
+test('a member deactivated mid-subscription (in another API process when Redis is on) gets FORBIDDEN at the next event, and nothing more', async () => {
+  const { id, feed } = await managerFeed();
+  const other = hasRedis ? await startTestServer({ REDIS_PREFIX: PREFIX }) : server;
+  try {
+    // Within the staleness bound: only the deactivation's signal can stop the next event.
+    await gql(other, adminA, `mutation($u: ID!) { deactivateMember(userId: $u) { id } }`, { u: id });
+    await createLead(adminA, 'secret', undefined, other);
+    await expectForbiddenWithout(feed, 'secret');
+  } finally {
+    if (other !== server) await other.close();
+  }
+});
+
+test('a membership change nobody signalled still stops delivery within MEMBERSHIP_MAX_AGE_MS', async () => {
+  const { id, feed } = await managerFeed();
+  await server.platform.db.rows(`update control.memberships set status = 'deactivated' where tenant_id = $1 and user_id = $2`, [a.tenant.id, id]);
+  await new Promise((r) => setTimeout(r, MEMBERSHIP_MAX_AGE_MS + 100));
+  await createLead(adminA, 'secret');
+  await expectForbiddenWithout(feed, 'secret');
+}, 20_000);
+
+test('events in between membership checks cost no control-plane query; a role change re-reads permissions at the next event', async () => {
+  const { id, feed } = await managerFeed();
+  const checks = jest.spyOn(SessionService.prototype, 'isActiveMember');
+  try {
+    for (let i = 1; i <= 5; i++) {
+      const lead = await createLead(adminA, `seen${i}`);
+      expect(ev(await feed.next())).toMatchObject({ lead: { id: lead } });
+    }
+    // The prime's check is good for MEMBERSHIP_MAX_AGE_MS; on a loaded machine one more may fall due.
+    expect(checks.mock.calls.length).toBeLessThanOrEqual(1);
+    // Manager -> agent: the next event is judged with the agent's own-scope visibility.
+    const roles = (await gql<{ roles: Array<{ id: string; key: string }> }>(server, adminA, `{ roles { id key } }`)).roles;
+    const agent = roles.find((r) => r.key === 'agent')!.id;
+    const before = checks.mock.calls.length;
+    await gql(server, adminA, `mutation($u: ID!, $r: [ID!]!) { setMemberRoles(userId: $u, roleIds: $r) { id } }`, { u: id, r: [agent] });
+    await createLead(adminA, 'not theirs');
+    const mine = await createLead(adminA, 'theirs', id);
+    expect(ev(await feed.next())).toMatchObject({ lead: { id: mine, name: 'theirs' } });
+    expect(feed.items.some((item) => ev(item)?.lead?.name === 'not theirs')).toBe(false);
+    expect(checks.mock.calls.length).toBeGreaterThan(before);
+  } finally {
+    checks.mockRestore();
+  }
 });
