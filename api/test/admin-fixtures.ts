@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { tenantDb } from '../src/tenancy/context';
 import { withTenant } from '../src/tenancy/with-tenant';
 import { addMember, createTestTenant, login, type GqlResponse, type TestServer, type TestTenant } from './helpers';
+import { grantRole } from './permission-fixtures';
 
 /**
  * Fixtures for the tenant-administration tests (statuses, custom fields, teams, members). They live here because
@@ -22,11 +23,7 @@ export async function adminTenant(server: TestServer): Promise<AdminTenant> {
 export async function memberWith(server: TestServer, t: TestTenant, role: string | null): Promise<{ id: string; email: string; token: string }> {
   const email = `${role ?? 'plain'}-${randomBytes(4).toString('hex')}@${t.tenant.slug}.test`;
   const id = await addMember(server, t.tenant, email);
-  if (role) {
-    await withTenant(server.platform.openSession, t.tenant, () =>
-      tenantDb().query(`insert into member_roles (user_id, role_id) select $1, id from roles where key = $2`, [id, role]),
-    );
-  }
+  if (role) await grantRole(server, t.tenant, id, role);
   return { id, email, token: (await login(server, email, t.tenant.slug)).accessToken };
 }
 

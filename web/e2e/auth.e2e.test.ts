@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { addMember, createTestTenant, login } from '../../api/test/helpers';
-import { withTenant } from '../../api/src/tenancy/with-tenant';
-import { tenantDb } from '../../api/src/tenancy/context';
-import { crmTenant, describeE2E, eventually, screenshot, signIn, startE2E, type CrmTenant, type E2E } from './harness';
+import { grantRole } from '../../api/test/permission-fixtures';
+import { crmTenant, describeE2E, eventually, renameTenant, screenshot, signIn, startE2E, type CrmTenant, type E2E } from './harness';
 
 let e2e: E2E;
 let acme: CrmTenant;
@@ -36,12 +35,8 @@ describeE2E('sign-in, workspaces and sign-out', () => {
 
   test('a user of two workspaces picks one, switches to the other, and signs out', async () => {
     const other = await createTestTenant(e2e.server, { direct: true });
-    await e2e.server.platform.db.rows(`update control.tenants set name = 'Globex' where id = $1`, [other.tenant.id]);
-    await e2e.server.platform.registry.invalidate(other.tenant);
-    const userId = await addMember(e2e.server, other.tenant, acme.agent);
-    await withTenant(e2e.server.platform.openSession, other.tenant, () =>
-      tenantDb().query(`insert into member_roles (user_id, role_id) select $1, id from roles where key = 'manager'`, [userId]),
-    );
+    await renameTenant(e2e.server, other.tenant, 'Globex');
+    await grantRole(e2e.server, other.tenant, await addMember(e2e.server, other.tenant, acme.agent), 'manager');
 
     const globexAdmin = await login(e2e.server, other.adminEmail);
     const created = await e2e.server.gql(`mutation { createLead(input: { name: "Globex Only Lead" }) { id } }`, {}, { token: globexAdmin.accessToken });

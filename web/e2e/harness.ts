@@ -5,9 +5,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { addMember, createTestTenant, startTestServer, TEST_PASSWORD, type TestServer } from '../../api/test/helpers';
 import { seedDemoPipeline } from '../../api/src/modules/demo/demo-seed';
-import { tenantDb } from '../../api/src/tenancy/context';
 import type { TenantRecord } from '../../api/src/tenancy/tenant';
-import { withTenant } from '../../api/src/tenancy/with-tenant';
+import { grantRole } from '../../api/test/permission-fixtures';
 
 /**
  * End-to-end harness: the SPA built by Vite into a directory of this run, served by a real API process (the same
@@ -86,8 +85,7 @@ export interface CrmTenant {
  */
 export async function crmTenant(server: TestServer, name = 'Acme Corporation'): Promise<CrmTenant> {
   const t = await createTestTenant(server, { direct: true });
-  await server.platform.db.rows('update control.tenants set name = $2 where id = $1', [t.tenant.id, name]);
-  await server.platform.registry.invalidate(t.tenant);
+  await renameTenant(server, t.tenant, name);
   const manager = `manager@${t.tenant.slug}.test`;
   const agent = `agent@${t.tenant.slug}.test`;
   for (const [email, role, display] of [
@@ -96,14 +94,18 @@ export async function crmTenant(server: TestServer, name = 'Acme Corporation'): 
   ] as const) {
     const id = await addMember(server, t.tenant, email);
     await server.platform.db.rows('update control.users set name = $2 where id = $1', [id, display]);
-    await withTenant(server.platform.openSession, t.tenant, () =>
-      tenantDb().query(`insert into member_roles (user_id, role_id) select $1, id from roles where key = $2`, [id, role]),
-    );
+    await grantRole(server, t.tenant, id, role);
   }
   await server.platform.db.rows(`update control.users set name = 'Alex Admin' where lower(email) = $1`, [t.adminEmail]);
   await seedDemoPipeline(server.platform, t.tenant, { alice: t.adminEmail, bob: manager, carol: agent });
   const tenant = (await server.platform.registry.byId(t.tenant.id))!;
   return { tenant, admin: t.adminEmail, manager, agent };
+}
+
+/** Sets the name the header and the workspace picker show (test tenants are named after their slug). */
+export async function renameTenant(server: TestServer, tenant: TenantRecord, name: string): Promise<void> {
+  await server.platform.db.rows('update control.tenants set name = $2 where id = $1', [tenant.id, name]);
+  await server.platform.registry.invalidate(tenant);
 }
 
 /** Signs in through the login form and waits for the signed-in frame. */

@@ -46,6 +46,10 @@ const EMPTY: Permissions = {
 
 const PermissionsContext = createContext<Permissions>(EMPTY);
 
+function permissionsOf(permissions: ReadonlySet<string>, modules: ReadonlySet<string>, me: Permissions['me']): Permissions {
+  return { loading: false, permissions, modules, me, can: (p) => permissions.has(p), hasModule: (m) => modules.has(m) };
+}
+
 /**
  * What the signed-in member may do here, from `myPermissions`. Menus and routes read it; the API enforces it
  * anyway. It refetches when the API announces a role or membership change, so a removed permission takes the
@@ -56,19 +60,10 @@ export function PermissionsProvider({ children }: { children: ReactNode }) {
   useSubscription(PermissionsChangedDocument, {
     onData: () => void refetch(),
   });
-  const value = useMemo<Permissions>(() => {
-    if (!data) return { ...EMPTY, loading };
-    const permissions = new Set(data.myPermissions.permissions);
-    const modules = new Set(data.myPermissions.modules);
-    return {
-      loading: false,
-      permissions,
-      modules,
-      me: data.me,
-      can: (p) => permissions.has(p),
-      hasModule: (m) => modules.has(m),
-    };
-  }, [data, loading]);
+  const value = useMemo<Permissions>(
+    () => (data ? permissionsOf(new Set(data.myPermissions.permissions), new Set(data.myPermissions.modules), data.me) : { ...EMPTY, loading }),
+    [data, loading],
+  );
   return <PermissionsContext.Provider value={value}>{children}</PermissionsContext.Provider>;
 }
 
@@ -77,9 +72,7 @@ export function usePermissions(): Permissions {
 }
 
 /** For tests and stories: fixed permissions without a server. */
-export function StaticPermissions({ value, children }: { value: Partial<Permissions> & { permissions?: ReadonlySet<string>; modules?: ReadonlySet<string> }; children: ReactNode }) {
-  const permissions = value.permissions ?? new Set<string>();
-  const modules = value.modules ?? new Set<string>();
-  const full: Permissions = { ...EMPTY, loading: false, me: null, ...value, permissions, modules, can: (p) => permissions.has(p), hasModule: (m) => modules.has(m) };
+export function StaticPermissions({ value, children }: { value: Partial<Pick<Permissions, 'permissions' | 'modules' | 'me'>>; children: ReactNode }) {
+  const full = permissionsOf(value.permissions ?? new Set<string>(), value.modules ?? new Set<string>(), value.me ?? null);
   return <PermissionsContext.Provider value={full}>{children}</PermissionsContext.Provider>;
 }
