@@ -7,13 +7,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { execute, GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Platform } from './platform';
 import type { Services } from './services';
 import { createContextFactory, headerValue, type GraphQLContext } from './graphql/context';
 import { CommonErrorCode, makeFormatError } from './graphql/errors';
+import { OperationExecutor } from './graphql/executor';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { tenantTransactionPlugin } from './graphql/tenant-transaction.plugin';
 import { TenantEvents, type SubscriptionContext } from './graphql/subscriptions/event-stream';
@@ -43,6 +44,7 @@ export async function createApp(platform: Platform, services: Services, schema: 
   app.set('trust proxy', config.http.trustProxy);
   const httpServer = http.createServer(app);
   const buildContext = createContextFactory(platform, services);
+  const executor = new OperationExecutor(schema);
 
   const limitRules = [depthLimit(config.graphql.maxDepth), aliasLimit(config.graphql.maxAliases)];
   const formatError = makeFormatError({
@@ -69,10 +71,11 @@ export async function createApp(platform: Platform, services: Services, schema: 
       context: async (ctx): Promise<SubscriptionContext> => Object.assign(await buildContext(wsInput(ctx)), { events }),
       // The same limits as HTTP: depth and aliases are checked before anything runs.
       validate: (s, doc) => validate(s, doc, [...specifiedRules, ...limitRules]),
+      subscribe: (args) => executor.subscribe({ ...args, contextValue: args.contextValue as GraphQLContext }),
       // Queries and mutations sent over the socket end their tenant transaction like HTTP ones do (the Apollo
       // plugin only sees HTTP): COMMIT when clean, ROLLBACK on any error; subscriptions manage theirs per event.
       execute: async (args) => {
-        const result = await execute(args);
+        const result = await executor.execute({ ...args, contextValue: args.contextValue as GraphQLContext });
         const session = (args.contextValue as GraphQLContext).scope.session;
         if (!session) return result;
         try {
@@ -90,7 +93,8 @@ export async function createApp(platform: Platform, services: Services, schema: 
   );
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // Our schema with graphql-jit as the executor (graphql/executor.ts), through Apollo's executor hook.
+    gateway: executor.gateway(),
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals and drains everything in order; Apollo's own handler (on in production) raced it.

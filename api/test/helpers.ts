@@ -36,7 +36,11 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
 }
 
 export interface TestServer extends Runtime {
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string; headers?: Record<string, string>; operationName?: string },
+  ): Promise<GqlResponse<T>>;
 }
 
 export interface GqlResponse<T> {
@@ -57,7 +61,7 @@ export async function startTestServer(
     ...rt,
     url,
     // node:http rather than fetch(): fetch silently drops a Host header, and tenant-by-host tests need one.
-    gql: (query, variables, o = {}) => postJson(url, { query, variables }, o),
+    gql: (query, variables, o = {}) => postJson(url, { query, variables, operationName: o.operationName }, o),
   };
 }
 

@@ -30,7 +30,7 @@ export function isRole(role: string): role is Role {
  * UNAUTHENTICATED (sign in first: the token then names the tenant); a tenant role (member, a permission) without a
  * usable tenant → the tenant's own error (TENANT_REQUIRED, TENANT_SUSPENDED...); then FORBIDDEN.
  *
- * type-graphql runs it before every middleware (ScopeMiddleware included, so it enters the request scope itself) and
+ * type-graphql runs it before every middleware (it enters the request scope itself, so it works wherever it is called) and
  * before argument validation: a refused caller learns nothing about the input rules.
  * On a subscription it runs when subscribing and again for every event (the event stream resets the cached
  * permissions per event), so a revoked permission stops the feed at its next event.

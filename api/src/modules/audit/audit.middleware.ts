@@ -10,9 +10,9 @@ import { mutationAction, writeAuditEntry } from './audit.writer';
 const NOT_TENANT_DATA = new Set(['login', 'refresh', 'logout', 'logoutAll', 'switchTenant']);
 
 /**
- * Global middleware (after ScopeMiddleware, so inside the request's tenant scope): every root Mutation field that
- * succeeds in a tenant whose data the operation touched appends one audit entry in the operation's tenant transaction. The
- * entry commits with the mutation or rolls back with it (a later field's error, a failed COMMIT): never an entry
+ * Attached to every root Mutation field (graphql/schema.ts, auditEveryMutation), so it runs inside the request's tenant
+ * scope, after the field's @Authorized check: every root Mutation field that succeeds in a tenant whose data the
+ * operation touched appends one audit entry in the operation's tenant transaction. The entry commits with the mutation or rolls back with it (a later field's error, a failed COMMIT): never an entry
  * for a mutation that did not happen, never a committed mutation without its entry. A failing audit write fails
  * the mutation. Other fields pass straight through.
  */
