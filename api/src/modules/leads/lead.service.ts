@@ -9,7 +9,7 @@ import { LeadDeletedError, TransitionNotAllowedError } from './lead.errors';
 import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
 import { encodeCursor, needsCustomFields, planPage } from './lead.list';
-import { LEAD_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
+import { LEAD_COLUMNS, LEAD_READ_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
 import { isUuid } from '../../tenancy/names';
 
 export interface Actor {
@@ -34,7 +34,7 @@ export class LeadService {
   constructor(private readonly platform: Platform) {}
 
   async list(args: LeadsArgs, req: Req): Promise<LeadConnection> {
-    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], LEAD_COLUMNS, req.ownerScope);
+    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], LEAD_READ_COLUMNS, req.ownerScope);
     const rows = await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params));
     const hasMore = rows.length > plan.limit;
     const page = rows.slice(0, plan.limit);
@@ -63,7 +63,7 @@ export class LeadService {
   async get(id: string, req: Req): Promise<LeadRow | null> {
     if (req.ownerScope === null) return req.loaders.leadById.load(id);
     if (!isUuid(id)) return null;
-    return tenantDb().one<LeadRow>(`select ${LEAD_COLUMNS} from leads l where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
+    return tenantDb().one<LeadRow>(`select ${LEAD_READ_COLUMNS} from leads l where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
   }
 
   private async mustGet(id: string, req: Req, opts: { allowDeleted?: boolean } = {}): Promise<LeadRow> {
