@@ -7,15 +7,64 @@ import { AppError, ForbiddenError } from '../errors';
 import { createLoaders } from '../loaders';
 import { Topic, tenantChannel } from '../topics';
 
-/** Tenant events on the bus, on channels built from the tenant id (graphql/topics.ts). Given to websocket contexts. */
+/** One bus subscription of this process to a tenant's topic, shared by every subscription listening to it. */
+interface Hub {
+  listeners: Set<(event: unknown) => void>;
+  ready: Promise<() => Promise<void>>;
+}
+
+/**
+ * Tenant events on the bus, on channels built from the tenant id (graphql/topics.ts). Given to websocket contexts.
+ *
+ * A process subscribes to a channel once however many subscriptions listen to it, and parses each message once:
+ * every listener receives the same frozen event object for one delivery, so work about that delivery can be shared
+ * by keying it on the object (a WeakMap, see lead.subscriptions.ts), and two deliveries are never confused even
+ * when their messages read the same.
+ */
 export class TenantEvents {
+  private readonly hubs = new Map<string, Hub>();
+
   constructor(
     private readonly bus: MessageBus,
     private readonly prefix: string,
   ) {}
 
-  subscribe(tenantId: string, topic: Topic, handler: (raw: string) => void): Promise<() => Promise<void>> {
-    return this.bus.subscribe(tenantChannel(this.prefix, tenantId, topic), handler);
+  async subscribe(tenantId: string, topic: Topic, listener: (event: unknown) => void): Promise<() => Promise<void>> {
+    const channel = tenantChannel(this.prefix, tenantId, topic);
+    let hub = this.hubs.get(channel);
+    if (!hub) {
+      const listeners = new Set<(event: unknown) => void>();
+      const created: Hub = {
+        listeners,
+        ready: this.bus.subscribe(channel, (raw) => {
+          let event: unknown;
+          try {
+            event = Object.freeze(JSON.parse(raw));
+          } catch {
+            return;
+          }
+          for (const l of listeners) l(event);
+        }),
+      };
+      created.ready.catch(() => {
+        if (this.hubs.get(channel) === created) this.hubs.delete(channel);
+      });
+      this.hubs.set(channel, created);
+      hub = created;
+    }
+    const joined = hub;
+    joined.listeners.add(listener);
+    try {
+      await joined.ready;
+    } catch (err) {
+      joined.listeners.delete(listener);
+      throw err;
+    }
+    return async () => {
+      if (!joined.listeners.delete(listener) || joined.listeners.size > 0) return;
+      if (this.hubs.get(channel) === joined) this.hubs.delete(channel);
+      await (await joined.ready)();
+    };
   }
 }
 
@@ -89,13 +138,8 @@ export async function tenantEventStream<E extends TenantEvent>(
 
   const unsubscribeSignal = await events.subscribe(tenant.id, Topic.PERMISSIONS_CHANGED, () => void signals++);
   const unsubscribe = await events
-    .subscribe(tenant.id, topic, (raw) => {
-      let event: E;
-      try {
-        event = JSON.parse(raw) as E;
-      } catch {
-        return;
-      }
+    .subscribe(tenant.id, topic, (shared) => {
+      const event = shared as E;
       if (closed || event?.tenantId !== tenant.id || !accept(event, user)) return;
       if (inbox.length >= MAX_BACKLOG) overflow = true;
       else inbox.push(event);

@@ -6,7 +6,10 @@ import { Topic } from '../../graphql/topics';
 import { MemberType } from '../members/member.types';
 import type { LeadEvent } from './lead.events';
 import { leadRequest } from './lead.resolver';
-import { LeadType, type LeadRow } from './lead.types';
+import { LEAD_READ_COLUMNS, LeadType, type LeadRow } from './lead.types';
+import { withTenant } from '../../tenancy/with-tenant';
+import { tenantDb } from '../../tenancy/context';
+import { isUuid } from '../../tenancy/names';
 
 export enum LeadChangeKindEnum {
   created = 'created',
@@ -27,21 +30,46 @@ export class LeadEventType {
   leadId!: string;
   actorId!: string | null;
   previousOwnerId!: string | null;
-  /** Already loaded through the subscriber's scope (own-scoped subscribers), when set. */
-  loaded?: LeadRow;
+  /** The lead as it was read once for this delivery (null: it no longer exists), when set. */
+  loaded?: LeadRow | null;
 }
 
-/** A LeadEvent as delivered: for an own-scoped subscriber, with the lead it loaded to decide. */
-type ScopedLeadEvent = LeadEvent & { loaded?: LeadRow };
+/** A LeadEvent as delivered: with the lead read for it. */
+type ScopedLeadEvent = LeadEvent & { loaded?: LeadRow | null };
 
 /**
- * Delivers an event only when the subscriber may see its lead: for someone scoped to their own leads, the lead is
- * loaded with the owner condition in the statement (LeadService.get), in the event's own transaction, and the event is
- * dropped when that finds nothing (not theirs, or no longer theirs). Subscribers who see every lead skip the query.
+ * The event's lead, read once per delivery in this process however many subscriptions receive it: keyed by the
+ * delivery's event object, which TenantEvents hands to every listener of the tenant's channel (one object per
+ * delivery, frozen). Read in a unit of work of its own, in the event's tenant (the subscriber's, checked before
+ * `prepare` runs), after the change committed (events are published after the commit), with the status and the owner
+ * (LEAD_READ_COLUMNS): a subscriber whose selection needs nothing more opens no transaction of its own.
  */
-const visibleOnly: EventPreparer<ScopedLeadEvent> = async ({ loaded: _fromTheBus, ...e }, ctx) => {
+const leadsOfDeliveries = new WeakMap<object, Promise<LeadRow | null>>();
+
+function leadOfDelivery(event: ScopedLeadEvent, ctx: GraphQLContext): Promise<LeadRow | null> {
+  let lead = leadsOfDeliveries.get(event);
+  if (!lead) {
+    const { tenant, openSession } = ctx.scope;
+    lead = withTenant(
+      (t) => openSession(t),
+      tenant!,
+      async () => (isUuid(event.leadId) ? tenantDb().one<LeadRow>(`select ${LEAD_READ_COLUMNS} from leads l where l.id = $1`, [event.leadId]) : null),
+    );
+    leadsOfDeliveries.set(event, lead);
+  }
+  return lead;
+}
+
+/**
+ * Delivers an event only when the subscriber may see its lead. Someone who sees every lead gets the lead read once
+ * for the delivery (above). Someone scoped to their own leads gets it only when their own read, with the owner
+ * condition in the statement (LeadService.get), in the event's own transaction, finds it (theirs, still): the
+ * decision stays in SQL, as everywhere else the owner scope applies, at one transaction per such subscriber.
+ */
+const visibleOnly: EventPreparer<ScopedLeadEvent> = async (event, ctx) => {
   const req = await leadRequest(ctx);
-  if (req.ownerScope === null) return e;
+  const { loaded: _fromTheBus, ...e } = event;
+  if (req.ownerScope === null) return { ...e, loaded: await leadOfDelivery(event, ctx) };
   const loaded = await ctx.services.leads.get(e.leadId, req);
   return loaded ? { ...e, loaded } : null;
 };
@@ -90,7 +118,7 @@ export class LeadSubscriptionResolver {
 
   @FieldResolver(() => LeadType, { nullable: true, description: 'Null when the lead can no longer be seen.' })
   async lead(@Root() e: LeadEventType, @Ctx() ctx: GraphQLContext): Promise<LeadType | null> {
-    return e.loaded ?? ctx.services.leads.get(e.leadId, await leadRequest(ctx));
+    return e.loaded !== undefined ? e.loaded : ctx.services.leads.get(e.leadId, await leadRequest(ctx));
   }
 
   @FieldResolver(() => MemberType, { nullable: true })
