@@ -30,11 +30,13 @@ ${Object.entries(SPEC)
   --out <dir>              where results go (default bench/results)
   --database-url <url>     PostgreSQL to create the scratch database in (default DATABASE_URL, else an embedded one)
   --database-name <name>   name of the scratch database (default lp_bench_<timestamp>)
+  --cpu-prof <dir>         write a CPU profile of the API process there (node --cpu-prof; open it in Chrome DevTools
+                           or speedscope for a flame graph); a profiled run is slower, its figures are not results
   --keep                   keep the scratch database (and print its URL) instead of dropping it
   --verbose                relay the children's output
   --help`;
 
-/** @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, keep: boolean, verbose: boolean, help: boolean }} Options */
+/** @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, cpuProf?: string, keep: boolean, verbose: boolean, help: boolean }} Options */
 
 /** @param {string[]} argv @returns {Options} */
 export function parseOptions(argv) {
@@ -47,6 +49,7 @@ export function parseOptions(argv) {
       out: { type: 'string' },
       'database-url': { type: 'string' },
       'database-name': { type: 'string' },
+      'cpu-prof': { type: 'string' },
       keep: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -57,6 +60,7 @@ export function parseOptions(argv) {
     out: values.out,
     databaseUrl: values['database-url'],
     databaseName: values['database-name'],
+    cpuProf: values['cpu-prof'],
     keep: Boolean(values.keep),
     verbose: Boolean(values.verbose),
     help: Boolean(values.help),
