@@ -6,6 +6,8 @@ import type { Redis } from 'ioredis';
  */
 export interface KeyValueStore {
   get(key: string): Promise<string | null>;
+  /** Several keys in one round trip, in order. */
+  mget(keys: string[]): Promise<Array<string | null>>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
   /** Increments a counter, starting its window on first hit; returns the count and ms until the window ends. */
@@ -34,6 +36,9 @@ export class MemoryStore implements KeyValueStore {
   }
   async get(key: string) {
     return this.live(key)?.value ?? null;
+  }
+  async mget(keys: string[]) {
+    return keys.map((k) => this.live(k)?.value ?? null);
   }
   async set(key: string, value: string, ttlMs: number) {
     this.map.set(key, { value, expires: Date.now() + ttlMs });
@@ -64,6 +69,9 @@ export class RedisStore implements KeyValueStore {
   constructor(private readonly redis: Redis) {}
   async get(key: string) {
     return this.redis.get(key);
+  }
+  async mget(keys: string[]) {
+    return keys.length ? this.redis.mget(...keys) : [];
   }
   async set(key: string, value: string, ttlMs: number) {
     await this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
