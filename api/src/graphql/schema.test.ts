@@ -20,3 +20,17 @@ test('the committed schema.graphql matches the schema the resolvers build', asyn
     throw new Error(`schema.graphql is out of date with the resolvers: run \`npm run schema\` and commit it.\nFirst difference at ${firstDifference(expected, committed)}`);
   }
 });
+
+test('field resolvers of the hot types receive their parent row as it is, not a copy per call', async () => {
+  await buildApiSchema();
+  // type-graphql copies the root into an instance of its parameter's class (convertToType) unless that type reflects
+  // as Object: the lead resolvers type it Readonly<LeadType> (lead.fields.ts) so a page does not copy every row
+  // once per owner and status field.
+  const { getMetadataStorage } = await import('type-graphql');
+  const hot = new Set(['LeadFieldsResolver', 'LeadConnectionResolver', 'LeadSubscriptionResolver']);
+  const roots = getMetadataStorage()
+    .params.filter((p) => p.kind === 'root' && hot.has((p.target as { name: string }).name))
+    .map((p) => ({ resolver: (p.target as { name: string }).name, method: p.methodName, type: (p as { getType?: () => unknown }).getType?.() }));
+  expect(roots.length).toBeGreaterThanOrEqual(10);
+  expect(roots.filter((r) => r.type !== Object && r.type !== undefined)).toEqual([]);
+});

@@ -74,6 +74,9 @@ const visibleOnly: EventPreparer<ScopedLeadEvent> = async (event, ctx) => {
   return loaded ? { ...e, loaded } : null;
 };
 
+/** Readonly<> so the root is passed as it is, not copied into a LeadEventType per field (see Row in lead.fields.ts). */
+type EventRow = Readonly<LeadEventType>;
+
 const READ: Role[] = ['leads.read.all', 'leads.read.own'];
 
 interface LeadAssignedArgs {
@@ -117,17 +120,17 @@ export class LeadSubscriptionResolver {
   }
 
   @FieldResolver(() => LeadType, { nullable: true, description: 'Null when the lead can no longer be seen.' })
-  async lead(@Root() e: LeadEventType, @Ctx() ctx: GraphQLContext): Promise<LeadType | null> {
+  async lead(@Root() e: EventRow, @Ctx() ctx: GraphQLContext): Promise<LeadType | null> {
     return e.loaded !== undefined ? e.loaded : ctx.services.leads.get(e.leadId, await leadRequest(ctx));
   }
 
   @FieldResolver(() => MemberType, { nullable: true })
-  actor(@Root() e: LeadEventType, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
+  actor(@Root() e: EventRow, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
     return e.actorId ? ctx.loaders.memberById.load(e.actorId) : null;
   }
 
   @FieldResolver(() => MemberType, { nullable: true })
-  previousOwner(@Root() e: LeadEventType, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
+  previousOwner(@Root() e: EventRow, @Ctx() ctx: GraphQLContext): Promise<MemberType | null> | null {
     return e.previousOwnerId ? ctx.loaders.memberById.load(e.previousOwnerId) : null;
   }
 }
