@@ -9,6 +9,12 @@ export interface KeyValueStore {
   /** Several keys in one round trip, in order. */
   mget(keys: string[]): Promise<Array<string | null>>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * Sets `key` only while `guardKey` still holds `expected` (null: absent), atomically; false when it did not. A
+   * writer that read the guard before reading its source cannot store what an invalidation (which changes the
+   * guard) made stale in between.
+   */
+  setIfGuard(guardKey: string, expected: string | null, key: string, value: string, ttlMs: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /** Increments a counter, starting its window on first hit; returns the count and ms until the window ends. */
   incr(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }>;
@@ -43,6 +49,11 @@ export class MemoryStore implements KeyValueStore {
   async set(key: string, value: string, ttlMs: number) {
     this.map.set(key, { value, expires: Date.now() + ttlMs });
   }
+  async setIfGuard(guardKey: string, expected: string | null, key: string, value: string, ttlMs: number) {
+    if ((this.live(guardKey)?.value ?? null) !== expected) return false;
+    await this.set(key, value, ttlMs);
+    return true;
+  }
   async del(...keys: string[]) {
     for (const k of keys) this.map.delete(k);
   }
@@ -65,6 +76,10 @@ export class MemoryStore implements KeyValueStore {
   }
 }
 
+const SET_IF_GUARD = `if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
 export class RedisStore implements KeyValueStore {
   constructor(private readonly redis: Redis) {}
   async get(key: string) {
@@ -75,6 +90,11 @@ export class RedisStore implements KeyValueStore {
   }
   async set(key: string, value: string, ttlMs: number) {
     await this.redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+  }
+  async setIfGuard(guardKey: string, expected: string | null, key: string, value: string, ttlMs: number) {
+    // One script, so nothing runs between the comparison and the SET. '' stands for an absent guard (GET gives false).
+    const done = await this.redis.eval(SET_IF_GUARD, 2, guardKey, key, expected ?? '', value, String(Math.max(1, Math.round(ttlMs))));
+    return done === 1;
   }
   async del(...keys: string[]) {
     if (keys.length) await this.redis.del(...keys);

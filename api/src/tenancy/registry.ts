@@ -10,10 +10,20 @@ interface LocalEntry {
   expires: number;
 }
 
+/** How long a tenant record read by id stays in Redis: invalidation, not expiry, is what keeps it true (below). */
+export const SHARED_RECORD_TTL_MS = 10 * 60_000;
+
 /**
- * Looks tenants up by slug or id with a short two-level cache: in process, then Redis under a
+ * Looks tenants up by slug or id with a two-level cache: in process (`ttlMs`, short), then Redis under a
  * tenant-prefixed key, then control.tenants. A status change invalidates both levels in every process
  * (through the invalidation channel), so a suspension takes effect on the next request everywhere.
+ *
+ * By id (every request with a token names its tenant by id) the Redis level lives SHARED_RECORD_TTL_MS, so a process
+ * that has not seen a tenant for a few seconds pays one Redis read, not a control-plane query and two writes: with
+ * thousands of tenants a short shared TTL made most requests miss. Such a long-lived entry must never be stale: a
+ * reader stores what it read from the database only if the tenant's invalidation epoch (read with the entry, before the
+ * database) is unchanged, and `invalidate` moves the epoch before deleting the entry. A status change committed while
+ * a reader was between its read and its write therefore makes that write a no-op.
  */
 export class TenantRegistry {
   private readonly local = new Map<string, LocalEntry>();
@@ -45,6 +55,9 @@ export class TenantRegistry {
   private redisKeyById(id: string) {
     return `${this.prefix}t:${id}:record`;
   }
+  private epochKeyById(id: string) {
+    return `${this.prefix}t:${id}:record:epoch`;
+  }
   private redisKeyBySlug(slug: string) {
     return `${this.prefix}slug:${slug}`;
   }
@@ -57,9 +70,11 @@ export class TenantRegistry {
   async byId(id: string): Promise<TenantRecord | null> {
     if (!isUuid(id)) return null;
     return this.lookup(`id:${id}`, async () => {
-      const cached = await this.kv.get(this.redisKeyById(id));
+      const [cached, epoch] = await this.kv.mget([this.redisKeyById(id), this.epochKeyById(id)]);
       if (cached) return JSON.parse(cached) as TenantRecord;
-      return this.load('id = $1', id);
+      const t = await this.db.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where id = $1`, [id]);
+      if (t && this.ttlMs > 0) await this.kv.setIfGuard(this.epochKeyById(id), epoch ?? null, this.redisKeyById(id), JSON.stringify(t), SHARED_RECORD_TTL_MS);
+      return t;
     });
   }
 
@@ -103,6 +118,8 @@ export class TenantRegistry {
   /** Forget a tenant everywhere: this process, Redis, and every other API process. */
   async invalidate(t: { id: string; slug: string }): Promise<void> {
     this.dropLocal(t.id, t.slug);
+    // The epoch first: a reader that read the old one can no longer store what it read before this change.
+    await this.kv.incr(this.epochKeyById(t.id), 2 * SHARED_RECORD_TTL_MS);
     await this.kv.del(this.redisKeyById(t.id), this.redisKeyBySlug(t.slug));
     await this.bus.publish(systemChannel(this.prefix, SystemTopic.INVALIDATE), JSON.stringify({ kind: 'tenant', id: t.id, slug: t.slug }));
   }
