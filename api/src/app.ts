@@ -54,7 +54,7 @@ export async function createApp(platform: Platform, services: Services, schema: 
 
   // Websockets: the same context factory as HTTP, plus the tenant event source; SocketGuard closes a socket
   // whose token expires, whose session is revoked or whose tenant is suspended (graphql/subscriptions/).
-  const events = new TenantEvents(platform.bus, config.redis.prefix);
+  const events = new TenantEvents(platform.bus, config.redis.prefix, platform.batchReader);
   const sockets = new SocketGuard(platform, buildContext);
   await sockets.start();
   const wsInput = (ctx: { connectionParams?: Record<string, unknown>; extra: { request: http.IncomingMessage } }) => {

@@ -17,6 +17,7 @@ import { TenantRegistry } from './tenancy/registry';
 import { TenantResolutionChain } from './tenancy/resolvers';
 import { TenantSession, type SessionOptions } from './tenancy/session';
 import type { TenantRecord } from './tenancy/tenant';
+import { TenantBatchReader } from './tenancy/batch-read';
 import { seedTenantDefaults } from './modules/tenant-setup/seed';
 import { TENANT_ENTITIES } from './modules/entities';
 
@@ -34,6 +35,8 @@ export interface Platform {
   bus: MessageBus;
   redis?: Redis;
   registry: TenantRegistry;
+  /** Reads by id in many tenants, many per round trip (subscription events): tenancy/batch-read.ts. */
+  batchReader: TenantBatchReader;
   migrator: TenantMigrator;
   provisioner: TenantProvisioner;
   resolution: TenantResolutionChain;
@@ -118,6 +121,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     bus,
     redis,
     registry,
+    batchReader: new TenantBatchReader(pool, { statementTimeoutMs: config.db.pool.statementTimeoutMs, onStatement: opts.onStatement }),
     migrator,
     provisioner,
     resolution,

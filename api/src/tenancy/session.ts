@@ -10,6 +10,21 @@ export interface SessionOptions {
   onStatement?: (sql: string) => void;
 }
 
+/**
+ * The statement that opens a tenant transaction, as one simple-query message: the transaction and its tenant settings.
+ * A simple-query message cannot carry parameters, so the names are inlined, after passing the strict patterns of
+ * names.ts (no quote can get through).
+ */
+export function openingSql(tenant: TenantRecord, opts: { readOnly?: boolean; statementTimeoutMs?: number }): string {
+  const schema = sqlLiteral(assertSchemaName(tenant.schemaName));
+  const role = sqlLiteral(assertRoleName(tenant.dbRole));
+  const timeout = sqlLiteral(String(Math.max(0, Math.trunc(opts.statementTimeoutMs ?? 0))));
+  return (
+    `start transaction${opts.readOnly ? ' read only' : ''}; ` +
+    `select set_config('search_path', ${schema}, true), set_config('role', ${role}, true), set_config('statement_timeout', ${timeout}, true)`
+  );
+}
+
 interface PgClient {
   query(text: string, params?: unknown[]): Promise<{ rows: unknown[]; command: string }>;
 }
@@ -68,22 +83,15 @@ export class TenantSession {
   }
 
   private async open(): Promise<EntityManager> {
-    const schema = sqlLiteral(assertSchemaName(this.tenant.schemaName));
-    const role = sqlLiteral(assertRoleName(this.tenant.dbRole));
-    const timeout = sqlLiteral(String(Math.max(0, Math.trunc(this.opts.statementTimeoutMs ?? 0))));
+    const opening = openingSql(this.tenant, this.opts);
     const runner = this.dataSource.createQueryRunner('master');
     this.runner = runner;
     this.state = 'open';
     const client = (await runner.connect()) as PgClient;
-    // One message, one round trip: the transaction and its tenant settings. A simple-query message cannot carry
-    // parameters, so the names are inlined, after passing the strict patterns of names.ts (no quote can get through).
-    // TypeORM is told by hand that a transaction is open, before it is sent: if the settings fail, the opening
+    // One message, one round trip: the transaction and its tenant settings (openingSql). TypeORM is told by hand that a transaction is open, before it is sent: if the settings fail, the opening
     // rejects and finish('rollback') must still roll back, as it did after runner.startTransaction().
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-    await client.query(
-      `start transaction${this.opts.readOnly ? ' read only' : ''}; ` +
-        `select set_config('search_path', ${schema}, true), set_config('role', ${role}, true), set_config('statement_timeout', ${timeout}, true)`,
-    );
+    await client.query(opening);
     return runner.manager;
   }
 

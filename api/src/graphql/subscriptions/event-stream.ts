@@ -2,6 +2,7 @@ import type { PubSub } from 'type-graphql';
 import type { MessageBus } from '../../lib/pubsub';
 import { currentTenant, runInScope, type RequestScope } from '../../tenancy/context';
 import type { TenantRecord } from '../../tenancy/tenant';
+import type { TenantBatchReader } from '../../tenancy/batch-read';
 import { requireUser, type GraphQLContext, type Principal } from '../context';
 import { AppError, ForbiddenError } from '../errors';
 import { createLoaders } from '../loaders';
@@ -27,6 +28,8 @@ export class TenantEvents {
   constructor(
     private readonly bus: MessageBus,
     private readonly prefix: string,
+    /** Reads what an event is about, many events per round trip (tenancy/batch-read.ts). */
+    readonly reader: TenantBatchReader,
   ) {}
 
   async subscribe(tenantId: string, topic: Topic, listener: (event: unknown) => void): Promise<() => Promise<void>> {

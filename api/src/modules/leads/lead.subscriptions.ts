@@ -1,14 +1,12 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Role } from '../../graphql/auth-checker';
 import type { GraphQLContext } from '../../graphql/context';
-import { tenantEventStream, type EventPreparer } from '../../graphql/subscriptions/event-stream';
+import { tenantEventStream, type EventPreparer, type SubscriptionContext } from '../../graphql/subscriptions/event-stream';
 import { Topic } from '../../graphql/topics';
 import { MemberType } from '../members/member.types';
 import type { LeadEvent } from './lead.events';
 import { leadRequest } from './lead.resolver';
 import { LEAD_READ_COLUMNS, LeadType, type LeadRow } from './lead.types';
-import { withTenant } from '../../tenancy/with-tenant';
-import { tenantDb } from '../../tenancy/context';
 import { isUuid } from '../../tenancy/names';
 
 export enum LeadChangeKindEnum {
@@ -40,21 +38,20 @@ type ScopedLeadEvent = LeadEvent & { loaded?: LeadRow | null };
 /**
  * The event's lead, read once per delivery in this process however many subscriptions receive it: keyed by the
  * delivery's event object, which TenantEvents hands to every listener of the tenant's channel (one object per
- * delivery, frozen). Read in a unit of work of its own, in the event's tenant (the subscriber's, checked before
+ * delivery, frozen). Read in a unit of work of its own in the event's tenant (the subscriber's, checked before
  * `prepare` runs), after the change committed (events are published after the commit), with the status and the owner
- * (LEAD_READ_COLUMNS): a subscriber whose selection needs nothing more opens no transaction of its own.
+ * (LEAD_READ_COLUMNS), through the batch reader: the reads of events arriving together, whatever their tenants, share
+ * one round trip. A subscriber whose selection needs nothing more opens no transaction of its own.
  */
 const leadsOfDeliveries = new WeakMap<object, Promise<LeadRow | null>>();
 
 function leadOfDelivery(event: ScopedLeadEvent, ctx: GraphQLContext): Promise<LeadRow | null> {
   let lead = leadsOfDeliveries.get(event);
   if (!lead) {
-    const { tenant, openSession } = ctx.scope;
-    lead = withTenant(
-      (t) => openSession(t),
-      tenant!,
-      async () => (isUuid(event.leadId) ? tenantDb().one<LeadRow>(`select ${LEAD_READ_COLUMNS} from leads l where l.id = $1`, [event.leadId]) : null),
-    );
+    const { reader } = (ctx as SubscriptionContext).events;
+    lead = isUuid(event.leadId)
+      ? reader.read<LeadRow>(ctx.scope.tenant!, `select ${LEAD_READ_COLUMNS} from leads l where l.id = $1`, event.leadId).then((rows) => rows[0] ?? null)
+      : Promise.resolve(null);
     leadsOfDeliveries.set(event, lead);
   }
   return lead;

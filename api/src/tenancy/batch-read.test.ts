@@ -1,0 +1,96 @@
+import { createTestTenant, startTestServer, type TestServer, type TestTenant } from '../../test/helpers';
+import { TenantBatchReader } from './batch-read';
+import { withTenant } from './with-tenant';
+import { tenantDb } from './context';
+
+/**
+ * The batch reader (tenancy/batch-read.ts): reads of many tenants share one message, each in its own tenant
+ * transaction; nothing crosses tenants, one failing read fails alone, and no connection goes back to the pool
+ * holding a tenant or an open transaction.
+ */
+
+let server: TestServer;
+let a: TestTenant;
+let b: TestTenant;
+const leads: Record<'a' | 'b', string[]> = { a: [], b: [] };
+const SQL = `select id, name from leads l where l.id = $1`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [a, b] = await Promise.all([createTestTenant(server, { direct: true }), createTestTenant(server, { direct: true })]);
+  for (const [key, t] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    await withTenant(server.platform.openSession, t.tenant, async () => {
+      const status = (await tenantDb().one<{ id: string }>(`select id from lead_statuses order by position limit 1`))!.id;
+      for (let i = 0; i < 5; i++) {
+        leads[key].push((await tenantDb().one<{ id: string }>(`insert into leads (name, status_id) values ($1, $2) returning id`, [`${key} ${i}`, status]))!.id);
+      }
+    });
+  }
+});
+afterAll(async () => server?.close());
+
+/** The platform's pool, counting checkouts. */
+function countedPool() {
+  const real = server.platform.pool;
+  const stats = { checkouts: 0 };
+  const pool = new Proxy(real, {
+    get(target, prop, receiver) {
+      if (prop === 'connect') return () => (stats.checkouts++, target.connect());
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  return { pool, stats };
+}
+
+test('reads of two tenants in one turn share one message, and each finds only its own tenant’s rows', async () => {
+  const { pool, stats } = countedPool();
+  const reader = new TenantBatchReader(pool);
+  const reads = [...leads.a.map((id) => [a, id] as const), ...leads.b.map((id) => [b, id] as const)]
+    // and each id asked in the other tenant too
+    .flatMap(([t, id]) => [[t, id, true] as const, [t === a ? b : a, id, false] as const]);
+  const rows = await Promise.all(reads.map(([t, id]) => reader.read<{ id: string; name: string }>(t.tenant, SQL, id)));
+  expect(stats.checkouts).toBe(1);
+  rows.forEach((r, i) => {
+    const [t, id, own] = reads[i]!;
+    if (own) expect(r).toEqual([{ id, name: expect.stringMatching(t === a ? /^a / : /^b /) }]);
+    else expect(r).toEqual([]);
+  });
+});
+
+test('a failing read fails alone, and no connection comes back to the pool holding a tenant', async () => {
+  const { pool } = countedPool();
+  const reader = new TenantBatchReader(pool);
+  const [good, bad, alsoGood] = await Promise.allSettled([
+    reader.read(a.tenant, SQL, leads.a[0]!),
+    reader.read(b.tenant, `select id from no_such_table where id = $1`, leads.b[0]!),
+    reader.read(b.tenant, SQL, leads.b[1]!),
+  ]);
+  expect(good.status).toBe('fulfilled');
+  expect(alsoGood.status).toBe('fulfilled');
+  expect(bad.status).toBe('rejected');
+  // Pooled connections are back at their defaults: no tenant search_path, no tenant role (an open transaction would
+  // have kept them).
+  const clients = await Promise.all(Array.from({ length: 3 }, () => pool.connect()));
+  try {
+    for (const c of clients) {
+      const { rows } = await c.query<{ search_path: string; role: string }>(`select current_setting('search_path') as search_path, current_user as role`);
+      expect(rows[0]!.search_path).not.toContain(a.tenant.schemaName);
+      expect(rows[0]!.search_path).not.toContain(b.tenant.schemaName);
+      expect(rows[0]!.role).not.toBe(a.tenant.dbRole);
+      expect(rows[0]!.role).not.toBe(b.tenant.dbRole);
+    }
+  } finally {
+    for (const c of clients) c.release();
+  }
+});
+
+test('only an id travels, checked; a statement with anything else is refused before it is sent; a suspended tenant is refused', async () => {
+  const reader = new TenantBatchReader(countedPool().pool);
+  await expect(reader.read(a.tenant, SQL, `x' or true --`)).rejects.toThrow();
+  await expect(reader.read(a.tenant, `select 1 where $1 = $2`, leads.a[0]!)).rejects.toThrow(/one parameter/);
+  await expect(reader.read(a.tenant, `select 1; select $1`, leads.a[0]!)).rejects.toThrow(/one parameter/);
+  await expect(reader.read({ ...a.tenant, status: 'suspended' }, SQL, leads.a[0]!)).rejects.toMatchObject({ extensions: { code: 'TENANT_SUSPENDED' } });
+});
