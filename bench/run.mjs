@@ -93,7 +93,7 @@ async function main() {
   const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile }, tenants, opts, log, warnings });
   await Promise.all([raw.stop(), postgraphile.stop()]);
 
-  const subscriptions = await subscriptionPhase({ api, tenants, opts, log, warnings });
+  const subscriptions = await subscriptionPhase({ api, env, tenants, opts, log, warnings });
   await api.stop();
   log('API stopped');
 

@@ -138,7 +138,7 @@ export function markdown(r) {
     '',
     r.subscriptions
       ? `${fmt(r.subscriptions.connected)} graphql-ws subscriptions (${fmt(r.subscriptions.failed)} failed to open) over ${fmt(r.subscriptions.tenants)} tenants; ` +
-        `${fmt(r.subscriptions.events_per_s)} events/s for ${r.subscriptions.seconds} s → ${fmt(r.subscriptions.received)} of ${fmt(r.subscriptions.expected)} deliveries; ` +
+        `${fmt(r.subscriptions.events_per_s)} events/s for ${r.subscriptions.seconds} s (published by ${r.subscriptions.publisher ?? 'the API process'}) → ${fmt(r.subscriptions.received)} of ${fmt(r.subscriptions.expected)} deliveries; ` +
         `p50 ${fmt(r.subscriptions.p50)} ms, p95 ${fmt(r.subscriptions.p95)} ms, p99 ${fmt(r.subscriptions.p99)} ms; errors ${fmt(r.subscriptions.errors)}; ` +
         `${fmt(r.subscriptions.wire_statements_per_delivery)} statements per delivery (${fmt(r.subscriptions.tenant_statements_per_delivery)} in the tenant transaction). ` +
         `API resident memory ${fmt(r.subscriptions.rss_per_subscription_kb)} KiB per subscription (heap ${fmt(r.subscriptions.heap_per_subscription_kb)} KiB).`

@@ -26,15 +26,16 @@ async function quiet(subs, idleMs, done = () => false) {
 
 /**
  * Subscriptions: S graphql-ws clients in a child process, subscriber i in tenant i mod N; each subscribes to
- * leadChanged and loads the lead's name and status label per event (what a list view refreshes). The API child
- * publishes E events/s round-robin over the tenants that have subscribers. Memory per subscription is the API
+ * leadChanged and loads the lead's name and status label per event (what a list view refreshes). E events/s are
+ * published round-robin over the tenants that have subscribers: with Redis by a publisher child of its own (as the
+ * API processes where the mutations happen would), without it by the API child on its in-process bus. Memory per subscription is the API
  * child's resident-set growth (after a full GC on both sides of the measurement) divided by S.
  *
- * @param {{ api: { info: { url: string }, call: (m: string, a?: unknown, t?: number) => Promise<any> },
+ * @param {{ api: { info: { url: string }, call: (m: string, a?: unknown, t?: number) => Promise<any> }, env: Record<string, string>,
  *   tenants: Array<{ id: string, token: string, leadIds: string[] }>, opts: import('./options.mjs').Options,
  *   log: (l: string) => void, warnings: string[] }} p
  */
-export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
+export async function subscriptionPhase({ api, env, tenants, opts, log, warnings }) {
   const S = opts.subscribers;
   if (!S) return null;
   const N = tenants.length;
@@ -45,6 +46,10 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
 
   const before = await api.call('gc');
   const subs = await startChild('subscribers', path.join(BENCH_DIR, 'clients', 'subscribers.mjs'), { verbose: opts.verbose });
+  const publisherChild = env.REDIS_URL
+    ? await startChild('publisher', path.join(BENCH_DIR, 'clients', 'publisher.mjs'), { verbose: opts.verbose, args: { redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX } })
+    : undefined;
+  const publisher = publisherChild ?? api;
   try {
     log(`opening ${S} subscriptions`);
     const c = await subs.call('connect', { url: api.info.url, query: API.subscription, tokens });
@@ -58,7 +63,7 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
     const deadline = Date.now() + 120_000 + S * 50;
     let pending = targets;
     for (;;) {
-      await api.call('publish', { targets: pending, once: true, fields: ['warmup'] });
+      await publisher.call('publish', { targets: pending, once: true, fields: ['warmup'] });
       const state = await quiet(subs, 1000, (st) => !st.unwarmed.length);
       if (!state.unwarmed.length) break;
       if (Date.now() > deadline) throw new Error(`only ${c.connected - state.unwarmed.length} of ${c.connected} subscriptions went live`);
@@ -71,7 +76,7 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
     const seconds = opts.duration * 2;
     const statsBefore = await api.call('stats');
     log(`publishing ${opts.events} events/s for ${seconds} s to ${targets.length} tenants`);
-    const pub = await api.call('publish', { targets, rate: opts.events, seconds, fields: ['name'] }, (seconds + 120) * 1000);
+    const pub = await publisher.call('publish', { targets, rate: opts.events, seconds, fields: ['name'] }, (seconds + 120) * 1000);
     let expected = 0;
     for (let k = 0; k < pub.published; k++) expected += perTarget[k % targets.length];
     if (c.failed) expected = Math.round((expected * c.connected) / S);
@@ -85,13 +90,14 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
     log(`delivered ${report.received} of ${expected}: p50 ${report.p50} ms, p95 ${report.p95} ms; per delivery ${perDelivery('wireStatements')} statements (${perDelivery('tenantStatements')} in the tenant)`);
     if (report.received < expected) warnings.push(`subscriptions received ${report.received} of ${expected} deliveries`);
     if (report.errors) warnings.push(`subscriptions saw ${report.errors} errors, first: ${report.firstError}`);
-    if (pub.seconds > seconds * 1.1) warnings.push(`publishing ${pub.published} events took ${round(pub.seconds, 1)} s instead of ${seconds} s: the API was saturated`);
+    if (pub.seconds > seconds * 1.1) warnings.push(`publishing ${pub.published} events took ${round(pub.seconds, 1)} s instead of ${seconds} s: the publisher was saturated`);
     return {
       requested: S,
       connected: c.connected,
       failed: c.failed,
       tenants: targets.length,
       events_per_s: opts.events,
+      publisher: publisherChild ? 'a process of its own, through Redis' : 'the API process, on its in-process bus',
       seconds,
       published: pub.published,
       expected,
@@ -111,5 +117,6 @@ export async function subscriptionPhase({ api, tenants, opts, log, warnings }) {
   } finally {
     await subs.call('close', {}, 60_000).catch(() => undefined);
     await subs.stop();
+    await publisherChild?.stop();
   }
 }

@@ -4,13 +4,13 @@
  *   stats    tenant statements seen by PlatformOptions.onStatement, and every statement any pg client sent
  *            (BEGIN/COMMIT, tenant selection and the control-plane auth queries included); memory; pool use
  *   gc       a full garbage collection (the child runs with --expose-gc), then memory
- *   publish  lead events on the tenants' bus channels at a fixed rate (the subscription test)
+ *   publish  lead events on the tenants' bus channels at a fixed rate (the subscription test without Redis)
  *   stop     runtime.close(), then exit (bench/lib/ipc.mjs says why not a signal)
  * Job workers are off: provisioning was measured by the seed child, and pollers would add statements.
  */
-import { performance } from 'node:perf_hooks';
 import { fail, ready, serveIpc } from '../lib/ipc.mjs';
 import { apiRequire, loadApi } from '../lib/app-env.mjs';
+import { eventPublisher } from '../lib/publish.mjs';
 
 /** @type {{ env: Record<string, string> }} */
 const args = JSON.parse(process.argv[2]);
@@ -50,11 +50,10 @@ async function main() {
   const { pool } = runtime.platform;
   const poolState = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
 
-  /** @param {{ tenantId: string, leadId: string }} t @param {number} at @param {string[]} fields */
-  const publishOne = (t, at, fields) => {
-    const event = { tenantId: t.tenantId, leadId: t.leadId, kind: 'updated', actorId: null, ownerId: null, previousOwnerId: null, fields, at: new Date(at).toISOString() };
-    return bus.publish(tenantChannel(prefix, t.tenantId, Topic.LEAD_CHANGED), JSON.stringify(event));
-  };
+  const publish = eventPublisher(
+    (channel, message) => bus.publish(channel, message),
+    (tenantId) => tenantChannel(prefix, tenantId, Topic.LEAD_CHANGED),
+  );
 
   serveIpc({
     stats: () => ({ tenantStatements, wireStatements, ...memory(), pool: poolState() }),
@@ -65,30 +64,8 @@ async function main() {
       }
       return memory();
     },
-    /**
-     * `once`: one event per target now. Otherwise `rate` events/s for `seconds`, round-robin over the targets,
-     * each stamped with the time it was due (not when it went out), so a saturated process shows as latency.
-     */
-    publish: async ({ targets, rate, seconds, once, fields }) => {
-      if (once) {
-        await Promise.all(targets.map((t) => publishOne(t, Date.now(), fields)));
-        return { published: targets.length };
-      }
-      const total = Math.round(rate * seconds);
-      const startWall = Date.now();
-      const start = performance.now();
-      let published = 0;
-      while (published < total) {
-        const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
-        const batch = [];
-        for (; published < due; published++) {
-          batch.push(publishOne(targets[published % targets.length], startWall + (published / rate) * 1000, fields));
-        }
-        await Promise.all(batch);
-        await sleep(5);
-      }
-      return { published, seconds: (performance.now() - start) / 1000 };
-    },
+    /** Lead events on this process's bus (the run without Redis; with Redis a publisher child does it). */
+    publish,
   }, () => runtime.close());
 
   ready({ url: `http://127.0.0.1:${runtime.app.httpServer.address().port}` });
