@@ -38,6 +38,12 @@ function byKey<T>(keys: readonly string[], rows: T[], key: (r: T) => string): Ar
 
 const valid = (keys: readonly string[]) => keys.filter((k) => isUuid(k));
 
+/** A value built on first use: most operations (and most subscription events) use one loader or none. */
+function lazy<T>(make: () => T): { get: () => T; peek: () => T | undefined } {
+  let value: T | undefined;
+  return { get: () => (value ??= make()), peek: () => value };
+}
+
 export function createLoaders(scope: RequestScope): Loaders {
   const inScope = <T>(fn: () => Promise<T>) => runInScope(scope, fn);
   const once = <T>(load: () => Promise<T>) => {
@@ -45,34 +51,49 @@ export function createLoaders(scope: RequestScope): Loaders {
     return { get: () => (p ??= inScope(load)), reset: () => (p = undefined) };
   };
 
-  const leadById = new DataLoader<string, LeadRow | null>((ids) =>
-    inScope(async () => byKey(ids, await tenantDb().query<LeadRow>(`select ${LEAD_READ_COLUMNS} from leads l where l.id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+  const leadById = lazy(
+    () =>
+      new DataLoader<string, LeadRow | null>((ids) =>
+        inScope(async () => byKey(ids, await tenantDb().query<LeadRow>(`select ${LEAD_READ_COLUMNS} from leads l where l.id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+      ),
   );
-  const memberById = new DataLoader<string, MemberRow | null>((ids) =>
-    inScope(async () => byKey(ids, await tenantDb().query<MemberRow>(`select ${MEMBER_COLUMNS} from members where user_id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+  const memberById = lazy(
+    () =>
+      new DataLoader<string, MemberRow | null>((ids) =>
+        inScope(async () => byKey(ids, await tenantDb().query<MemberRow>(`select ${MEMBER_COLUMNS} from members where user_id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+      ),
   );
-  const teamById = new DataLoader<string, TeamRow | null>((ids) =>
-    inScope(async () => byKey(ids, await tenantDb().query<TeamRow>(`select ${TEAM_COLUMNS} from teams where id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+  const teamById = lazy(
+    () =>
+      new DataLoader<string, TeamRow | null>((ids) =>
+        inScope(async () => byKey(ids, await tenantDb().query<TeamRow>(`select ${TEAM_COLUMNS} from teams where id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+      ),
   );
-  const activityCountByLead = new DataLoader<string, number>((ids) =>
-    inScope(async () => {
-      const rows = await tenantDb().query<{ leadId: string; n: number }>(
-        `select lead_id as "leadId", count(*)::int as n from lead_activities where lead_id = any($1::uuid[]) group by lead_id`,
-        [valid(ids)],
-      );
-      const map = new Map(rows.map((r) => [r.leadId, r.n]));
-      return ids.map((id) => map.get(id.toLowerCase()) ?? 0);
-    }),
+  const activityCountByLead = lazy(
+    () =>
+      new DataLoader<string, number>((ids) =>
+        inScope(async () => {
+          const rows = await tenantDb().query<{ leadId: string; n: number }>(
+            `select lead_id as "leadId", count(*)::int as n from lead_activities where lead_id = any($1::uuid[]) group by lead_id`,
+            [valid(ids)],
+          );
+          const map = new Map(rows.map((r) => [r.leadId, r.n]));
+          return ids.map((id) => map.get(id.toLowerCase()) ?? 0);
+        }),
+      ),
   );
-  const latestActivityByLead = new DataLoader<string, ActivityRow | null>((ids) =>
-    inScope(async () => {
-      const rows = await tenantDb().query<ActivityRow>(
-        `select distinct on (lead_id) ${ACTIVITY_COLUMNS} from lead_activities
-          where lead_id = any($1::uuid[]) order by lead_id, created_at desc, id desc`,
-        [valid(ids)],
-      );
-      return byKey(ids, rows, (r) => r.leadId);
-    }),
+  const latestActivityByLead = lazy(
+    () =>
+      new DataLoader<string, ActivityRow | null>((ids) =>
+        inScope(async () => {
+          const rows = await tenantDb().query<ActivityRow>(
+            `select distinct on (lead_id) ${ACTIVITY_COLUMNS} from lead_activities
+              where lead_id = any($1::uuid[]) order by lead_id, created_at desc, id desc`,
+            [valid(ids)],
+          );
+          return byKey(ids, rows, (r) => r.leadId);
+        }),
+      ),
   );
   const statuses = once(() => tenantDb().query<StatusRow>(`select ${STATUS_COLUMNS} from lead_statuses order by position, key`));
   const transitions = once(() =>
@@ -83,25 +104,35 @@ export function createLoaders(scope: RequestScope): Loaders {
   const customFields = once(() => tenantDb().query<CustomFieldDefinition>(`select ${CUSTOM_FIELD_COLUMNS} from custom_field_definitions order by position, key`));
 
   return {
-    leadById,
-    memberById,
-    teamById,
-    activityCountByLead,
-    latestActivityByLead,
+    get leadById() {
+      return leadById.get();
+    },
+    get memberById() {
+      return memberById.get();
+    },
+    get teamById() {
+      return teamById.get();
+    },
+    get activityCountByLead() {
+      return activityCountByLead.get();
+    },
+    get latestActivityByLead() {
+      return latestActivityByLead.get();
+    },
     statuses: statuses.get,
     statusById: async (id) => (await statuses.get()).find((s) => s.id === id) ?? null,
     transitions: transitions.get,
     customFields: customFields.get,
     clearLead: (id) => {
-      leadById.clear(id);
-      activityCountByLead.clear(id);
-      latestActivityByLead.clear(id);
+      leadById.peek()?.clear(id);
+      activityCountByLead.peek()?.clear(id);
+      latestActivityByLead.peek()?.clear(id);
     },
     resetCatalogues: () => {
       statuses.reset();
       transitions.reset();
       customFields.reset();
-      teamById.clearAll();
+      teamById.peek()?.clearAll();
     },
   };
 }
