@@ -72,7 +72,7 @@ export class TenantRegistry {
     return this.lookup(`id:${id}`, async () => {
       const [cached, epoch] = await this.kv.mget([this.redisKeyById(id), this.epochKeyById(id)]);
       if (cached) return JSON.parse(cached) as TenantRecord;
-      const t = await this.db.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where id = $1`, [id]);
+      const t = await this.read('id = $1', id);
       if (t && this.ttlMs > 0) await this.kv.setIfGuard(this.epochKeyById(id), epoch ?? null, this.redisKeyById(id), JSON.stringify(t), SHARED_RECORD_TTL_MS);
       return t;
     });
@@ -106,8 +106,12 @@ export class TenantRegistry {
     return value;
   }
 
+  private read(where: string, arg: string): Promise<TenantRecord | null> {
+    return this.db.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where ${where}`, [arg]);
+  }
+
   private async load(where: string, arg: string): Promise<TenantRecord | null> {
-    const t = await this.db.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where ${where}`, [arg]);
+    const t = await this.read(where, arg);
     if (t && this.ttlMs > 0) {
       await this.kv.set(this.redisKeyById(t.id), JSON.stringify(t), this.ttlMs);
       await this.kv.set(this.redisKeyBySlug(t.slug), t.id, this.ttlMs);
