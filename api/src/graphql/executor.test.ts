@@ -73,3 +73,14 @@ test('queries and mutations sent together in one document each run with their ow
   expect(ok(await run<{ leads: { edges: unknown[] } }>('Q')).leads.edges).toHaveLength(1);
   expect(ok(await run<{ createLead: { name: string } }>('M')).createLead.name).toBe('From M');
 });
+
+test('introspection and __typename run compiled too (tools such as GraphiQL and codegen use them)', async () => {
+  const res = ok(
+    await gqlA<{ __schema: { queryType: { name: string }; types: Array<{ name: string }> }; leads: { __typename: string } }>(
+      `query { __schema { queryType { name } types { name } } leads(first: 1) { __typename } }`,
+    ),
+  );
+  expect(res.__schema.queryType.name).toBe('Query');
+  expect(res.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Lead', 'LeadConnection', 'LeadOrder']));
+  expect(res.leads.__typename).toBe('LeadConnection');
+});
