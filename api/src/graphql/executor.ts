@@ -103,7 +103,7 @@ export class OperationExecutor {
    * A subscription: the source stream comes from the root field's `subscribe` (graphql-js' createSourceEventStream,
    * the specification's algorithm), and each event is executed with the compiled selection, in that event's scope.
    */
-  async subscribe(args: ExecutionArgs & { contextValue: GraphQLContext }): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  async subscribe(args: ExecutionArgs & { contextValue: GraphQLContext }): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const plan = this.plan(args.document, args.operationName);
     if (!plan) return { errors: [new GraphQLError('Not a subscription')] };
     const { compiled } = plan;
@@ -166,9 +166,9 @@ function isAsyncIterable(v: unknown): v is AsyncIterable<unknown> {
 }
 
 /** The source's events mapped one at a time (the next event is pulled only after the previous one is mapped and sent). */
-function mapEvents(source: AsyncIterable<unknown>, map: (event: unknown) => Promise<ExecutionResult> | ExecutionResult): AsyncGenerator<ExecutionResult> {
+function mapEvents(source: AsyncIterable<unknown>, map: (event: unknown) => Promise<ExecutionResult> | ExecutionResult): AsyncIterableIterator<ExecutionResult> {
   const it = source[Symbol.asyncIterator]();
-  const generator: AsyncGenerator<ExecutionResult> = {
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       const r = await it.next();
       return r.done ? { value: undefined, done: true } : { value: await map(r.value), done: false };
@@ -186,5 +186,5 @@ function mapEvents(source: AsyncIterable<unknown>, map: (event: unknown) => Prom
       return this;
     },
   };
-  return generator;
+  return iterator;
 }
