@@ -82,13 +82,17 @@ async function main() {
   log(`provisioned: p50 ${prov.p50} ms, p95 ${prov.p95} ms one at a time; leads seeded in ${seed.leadsSeconds} s`);
 
   const serverArgs = { databaseUrl: scratch.url, schema: tenants[0].schema, pool: opts.pool };
+  // PostGraphile introspects the catalog at start, which grows with every tenant schema: at 10,000 tenants (on a
+  // loaded machine) it did not answer within the default 120 s.
+  const serverStart = 120_000 + opts.tenants * 60;
   const [api, raw, postgraphile] = await Promise.all([
     child('api', 'servers/api-server.mjs', {
       args: { env },
+      readyTimeoutMs: serverStart,
       execArgv: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
     }),
-    child('raw', 'servers/raw-server.mjs', { args: serverArgs }),
-    child('postgraphile', 'postgraphile/server.mjs', { args: serverArgs, cwd: DEPS_DIR }),
+    child('raw', 'servers/raw-server.mjs', { args: serverArgs, readyTimeoutMs: serverStart }),
+    child('postgraphile', 'postgraphile/server.mjs', { args: serverArgs, cwd: DEPS_DIR, readyTimeoutMs: serverStart }),
   ]);
   const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile }, tenants, opts, log, warnings });
   await Promise.all([raw.stop(), postgraphile.stop()]);
