@@ -95,4 +95,21 @@ describe.each(stores)('%s store', (_name, makeStore) => {
       await server.platform.registry.invalidate(t.tenant);
     }
   });
+
+  test('a lookup by slug racing a status change leaves nothing stale for the lookups by id', async () => {
+    const slow = controlDb();
+    slow.hold();
+    const reading = registry(slow.db).bySlug(t.tenant.slug);
+    await new Promise((r) => setTimeout(r, 50));
+    const admin = registry(server.platform.db);
+    try {
+      expect((await admin.setStatus(t.tenant.id, 'suspended'))?.status).toBe('suspended');
+      slow.release();
+      expect((await reading)?.status).toBe('active');
+      expect((await registry(controlDb().db).byId(t.tenant.id))?.status).toBe('suspended');
+    } finally {
+      await admin.setStatus(t.tenant.id, 'active');
+      await server.platform.registry.invalidate(t.tenant);
+    }
+  });
 });

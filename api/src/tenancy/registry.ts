@@ -86,7 +86,7 @@ export class TenantRegistry {
         const cached = await this.kv.get(this.redisKeyById(id));
         if (cached) return JSON.parse(cached) as TenantRecord;
       }
-      return this.load('slug = $1', slug);
+      return this.loadBySlug(slug);
     });
   }
 
@@ -110,12 +110,14 @@ export class TenantRegistry {
     return this.db.one<TenantRecord>(`select ${TENANT_COLUMNS} from control.tenants where ${where}`, [arg]);
   }
 
-  private async load(where: string, arg: string): Promise<TenantRecord | null> {
-    const t = await this.read(where, arg);
-    if (t && this.ttlMs > 0) {
-      await this.kv.set(this.redisKeyById(t.id), JSON.stringify(t), this.ttlMs);
-      await this.kv.set(this.redisKeyBySlug(t.slug), t.id, this.ttlMs);
-    }
+  /**
+   * By slug, only the slug's id is shared: the record under the id key is written by byId alone, behind the epoch
+   * guard (this read cannot take the epoch before knowing the id, so its record could be one a suspension just made
+   * stale).
+   */
+  private async loadBySlug(slug: string): Promise<TenantRecord | null> {
+    const t = await this.read('slug = $1', slug);
+    if (t && this.ttlMs > 0) await this.kv.set(this.redisKeyBySlug(t.slug), t.id, this.ttlMs);
     return t;
   }
 
