@@ -99,6 +99,9 @@ const count = (key: string) => within(column(key)).getByTestId('column-count');
 test('renders a column per status, in pipeline order, with its cards and count', async () => {
   renderBoard();
   expect(await screen.findByRole('link', { name: 'Ada Lovelace' })).toHaveAttribute('href', '/leads/l-ada');
+  // Each column loads with its own query: wait for the others too, not only the first one to answer.
+  await screen.findByRole('link', { name: 'Grace Hopper' });
+  await within(column('won')).findByText('No leads');
   expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['New', 'Contacted', 'Won', 'Lost']);
   expect(cardIn('new', 'Ada Lovelace')).toHaveTextContent('Ada Lovelace Corp');
   expect(cardIn('new', 'Ada Lovelace')).toHaveTextContent('Carol Agent');
