@@ -110,6 +110,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const provisioner = new TenantProvisioner(db, migrator, registry, rolePrefix, seedTenantDefaults, logger, opts.provisionHooks);
   const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry, config.http.trustProxy);
 
+  const batchReader = new TenantBatchReader(pool, { statementTimeoutMs: config.db.pool.statementTimeoutMs, onStatement: opts.onStatement });
   let closed = false;
   return {
     config,
@@ -121,7 +122,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     bus,
     redis,
     registry,
-    batchReader: new TenantBatchReader(pool, { statementTimeoutMs: config.db.pool.statementTimeoutMs, onStatement: opts.onStatement }),
+    batchReader,
     migrator,
     provisioner,
     resolution,
@@ -130,6 +131,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       new TenantSession(dataSource, tenant, logger, {
         statementTimeoutMs: config.db.pool.statementTimeoutMs,
         onStatement: opts.onStatement,
+        reads: batchReader,
         ...sessionOpts,
       }),
     async close() {

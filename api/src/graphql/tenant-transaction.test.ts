@@ -3,8 +3,9 @@ import { startTestServer, type TestServer } from '../../test/helpers';
 import { as, leadTenant, ok, type Gql, type LeadTenant } from '../../test/lead-fixtures';
 
 /**
- * A GraphQL query's tenant transaction opens read only; a mutation's opens read-write. Both open with one message
- * (tenancy/session.ts), which is what this watches: every text any pg client of this process sends.
+ * A GraphQL query's tenant reads run as read-only units of work, each one message (BEGIN READ ONLY with the tenant
+ * settings, the read, COMMIT: tenancy/batch-read.ts); a mutation's transaction opens read-write with one message
+ * (tenancy/session.ts). This watches what every pg client of this process sends.
  */
 let server: TestServer;
 let a: LeadTenant;
@@ -36,9 +37,15 @@ async function openingOf(op: () => Promise<unknown>): Promise<string> {
   return openings[0]!;
 }
 
-test('a query opens its transaction read only, in the same message as the tenant settings', async () => {
-  const opening = await openingOf(async () => ok(await gql(`{ leads(first: 2) { edges { node { id owner { name } status { label } } } } }`)));
-  expect(opening).toMatch(/^start transaction read only; select set_config\(/);
+test('a query reads in read-only units of work, each one message: settings, read and commit', async () => {
+  sent.length = 0;
+  ok(await gql(`{ leads(first: 2) { edges { node { id owner { name } status { label } } } } }`));
+  const units = sent.filter((s) => /^start transaction/i.test(s));
+  expect(units.length).toBeGreaterThanOrEqual(1);
+  expect(units.some((u) => /from leads l/.test(u))).toBe(true);
+  for (const unit of units) expect(unit).toMatch(/^start transaction read only; select set_config\(.*; commit$/s);
+  // Nothing else opened a transaction or committed one on the side.
+  expect(sent.filter((s) => /^(begin|start transaction|commit)\b/i.test(s) && !units.includes(s))).toEqual([]);
 });
 
 test('a mutation opens its transaction read-write and commits', async () => {

@@ -94,3 +94,49 @@ test('only an id travels, checked; a statement with anything else is refused bef
   await expect(reader.read(a.tenant, `select 1; select $1`, leads.a[0]!)).rejects.toThrow(/one parameter/);
   await expect(reader.read({ ...a.tenant, status: 'suspended' }, SQL, leads.a[0]!)).rejects.toMatchObject({ extensions: { code: 'TENANT_SUSPENDED' } });
 });
+
+test('general reads with values: two tenants in one message, values written in, each unit sees only its tenant', async () => {
+  const { pool, stats } = countedPool();
+  const reader = new TenantBatchReader(pool);
+  const list = `select id, name from leads l where l.name like $1 and l.id = any($2) order by name limit $3`;
+  const everyId = [...leads.a, ...leads.b];
+  const [inA, inB, hostile] = await Promise.all([
+    reader.query<{ id: string; name: string }>(a.tenant, list, ['%', everyId, 50]),
+    reader.query<{ id: string; name: string }>(b.tenant, list, ['%', everyId, 50]),
+    reader.query<{ id: string }>(a.tenant, list, [`%' or true) union select id, name from leads --`, everyId, 50]),
+  ]);
+  expect(stats.checkouts).toBe(1);
+  expect(inA!.map((r) => r.name)).toEqual(['a 0', 'a 1', 'a 2', 'a 3', 'a 4']);
+  expect(inB!.map((r) => r.name)).toEqual(['b 0', 'b 1', 'b 2', 'b 3', 'b 4']);
+  expect(hostile).toEqual([]); // the value was a pattern, nothing more
+  expect(reader.query(a.tenant, `select 1; select 2`, [])).toBeNull(); // refused: the caller runs it parametrized
+});
+
+test('a failing unit is rolled back and its connection reused, clean; the other units of its message still answer', async () => {
+  const { pool, stats } = countedPool();
+  const reader = new TenantBatchReader(pool);
+  const backends = async () =>
+    (await server.platform.pool.query<{ pids: number[] }>(`select array_agg(pid) as pids from pg_stat_activity where datname = current_database()`)).rows[0]!.pids;
+  const before = await backends();
+  const results = await Promise.allSettled([
+    reader.query(a.tenant, `select id from leads where id = $1::uuid`, ['not a uuid'])!,
+    reader.query<{ id: string }>(b.tenant, `select id from leads where id = $1`, [leads.b[0]])!,
+  ]);
+  expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: '22P02' } });
+  expect(results[1]).toMatchObject({ status: 'fulfilled', value: [{ id: leads.b[0] }] });
+  expect(stats.checkouts).toBe(3); // the shared message, then each unit alone
+  const after = await backends();
+  const c = await pool.connect();
+  try {
+    const { rows } = await c.query<{ search_path: string; role: string; tx: string }>(
+      `select current_setting('search_path') as search_path, current_user as role, txid_current_if_assigned()::text as tx`,
+    );
+    expect(rows[0]!.search_path).not.toContain(a.tenant.schemaName);
+    expect(rows[0]!.role).not.toBe(a.tenant.dbRole);
+    await expect(c.query('commit')).resolves.toBeTruthy(); // no transaction was left open (a warning, not an error)
+  } finally {
+    c.release();
+  }
+  // rolled back and pooled again, not destroyed and replaced: no backend ended
+  expect(before.filter((pid) => !after.includes(pid))).toEqual([]);
+});
