@@ -1,5 +1,6 @@
 import { IsIn, Length } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Role } from '../../graphql/auth-checker';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
 import { ownerScopeOf } from '../permissions/owner-scope';
@@ -8,6 +9,7 @@ import { ActivityKind, LeadActivityConnection, LeadActivityType } from '../activ
 import { NotFoundError } from '../../graphql/errors';
 import { activityPage } from './lead.fields';
 import { CreateLeadInput, LeadsArgs, UpdateLeadInput } from './lead.inputs';
+import { pageProjection } from './lead.projection';
 import { BulkAssignResult, LeadConnection, LeadType } from './lead.types';
 import type { Req } from './lead.service';
 
@@ -50,8 +52,8 @@ export class LeadResolver {
 
   @Authorized<Role>(...READ)
   @Query(() => LeadConnection, { description: 'Leads, filtered and ordered, as a Relay connection (keyset cursors).' })
-  async leads(@Args() args: LeadsArgs, @Ctx() ctx: GraphQLContext): Promise<LeadConnection> {
-    return ctx.services.leads.list(args, await leadRequest(ctx));
+  async leads(@Args() args: LeadsArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<LeadConnection> {
+    return ctx.services.leads.list(args, await leadRequest(ctx), pageProjection(info));
   }
 
   @Authorized<Role>('leads.create')

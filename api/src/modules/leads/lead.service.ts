@@ -10,6 +10,7 @@ import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
 import { encodeCursor, needsCustomFields, planPage } from './lead.list';
 import { LEAD_COLUMNS, LEAD_READ_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
+import type { Projection } from './lead.projection';
 import { isUuid } from '../../tenancy/names';
 
 export interface Actor {
@@ -27,21 +28,41 @@ export interface Req {
 const RETURNING = LEAD_COLUMNS.replace(/\bl\./g, '');
 
 /**
+ * An edge of a page: its cursor is encoded when it is asked for (most pages select nodes only). The row keeps its
+ * `sort_value` column, which no Lead field exposes, rather than being copied without it.
+ */
+class Edge {
+  private encoded?: string;
+  constructor(
+    private readonly sortToken: string,
+    readonly node: LeadRow & { sort_value: string | null },
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.sortToken, this.node.sort_value, this.node.id));
+  }
+}
+
+/**
  * The pipeline's rules. Every method runs in the request's tenant transaction (tenantDb), so a mutation and the
  * activity it writes commit or roll back together; events are published only after the commit.
  */
 export class LeadService {
   constructor(private readonly platform: Platform) {}
 
-  async list(args: LeadsArgs, req: Req): Promise<LeadConnection> {
-    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], LEAD_READ_COLUMNS, req.ownerScope);
+  /**
+   * A page of leads. `projection`: the columns the client's selection needs (lead.projection.ts); rows read with
+   * fewer than all columns are not primed into leadById, where another selection could find a field missing.
+   */
+  async list(args: LeadsArgs, req: Req, projection: Projection = { columns: LEAD_READ_COLUMNS, full: true }): Promise<LeadConnection> {
+    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], projection.columns, req.ownerScope);
     const rows = await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params));
     const hasMore = rows.length > plan.limit;
     const page = rows.slice(0, plan.limit);
     if (plan.backwards) page.reverse();
-    const edges = page.map(({ sort_value, ...node }) => {
-      req.loaders.leadById.prime(node.id, node);
-      return { cursor: encodeCursor(plan.sortToken, sort_value, node.id), node };
+    const edges = page.map((node) => {
+      if (projection.full) req.loaders.leadById.prime(node.id, node);
+      return new Edge(plan.sortToken, node);
     });
     return {
       edges,
