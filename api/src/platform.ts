@@ -91,8 +91,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   let kv: KeyValueStore;
   let bus: MessageBus;
   if (config.redis.url) {
-    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: true });
-    const sub = redis.duplicate();
+    // Auto-pipelining: the commands of one event-loop turn (every request's permission MGET, the registry's GETs)
+    // leave in one write. The subscriber connection is in subscribe mode and keeps plain writes.
+    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, lazyConnect: true, enableAutoPipelining: true });
+    const sub = redis.duplicate({ enableAutoPipelining: false });
     // Connect (and fail fast) before the subscriber enters subscribe mode, which would break its ready check.
     await Promise.all([redis.connect(), sub.connect()]);
     kv = new RedisStore(redis);
