@@ -96,6 +96,8 @@ export class OperationExecutor {
     if (!isCompiledQuery(compiled)) return compiled;
     const vars = this.variables(plan, args.variableValues);
     if ('errors' in vars) return { errors: vars.errors };
+    // A query cannot write, whatever its transport: its tenant reads run as read-only units of work (ADR 0009).
+    ctx.scope.readOnly = true;
     return runInScope(ctx.scope, () => compiled.query(args.rootValue, ctx, vars.values));
   }
 
@@ -110,9 +112,12 @@ export class OperationExecutor {
     if (!isCompiledQuery(compiled)) return compiled;
     const vars = this.variables(plan, args.variableValues);
     if ('errors' in vars) return { errors: vars.errors };
+    const ctx = args.contextValue;
+    // Subscribing and delivering only read: every event's reads run as read-only units of work, batched with the
+    // reads of the other subscriptions of the same turn (ADR 0009), own-scoped subscribers' reads included.
+    ctx.scope.readOnly = true;
     const source = await createSourceEventStream({ ...args, schema: this.schema });
     if (!isAsyncIterable(source)) return source;
-    const ctx = args.contextValue;
     return mapEvents(source, (event) => runInScope(ctx.scope, () => compiled.query(event, ctx, vars.values)));
   }
 

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createTestTenant, login, startTestServer, type TestServer, type TestTenant } from '../../test/helpers';
 import { wsTestClient } from '../../test/ws-client';
 
@@ -51,4 +52,27 @@ test('a failing mutation over the socket rolls back all of its fields', async ()
 test('the alias limit applies over the socket too', async () => {
   const res = await overSocket(`{ a: currentTenant { id } b: currentTenant { id } c: currentTenant { id } d: currentTenant { id } }`);
   expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+});
+
+test('a query over the socket reads in read-only units of work, as over HTTP; a mutation opens read-write', async () => {
+  const original = pg.Client.prototype.query;
+  const sent: string[] = [];
+  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    const res = await overSocket(`{ leads(first: 2) { edges { node { id name } } } }`);
+    expect(res.errors).toBeUndefined();
+    const openings = sent.filter((s) => /^start transaction/i.test(s));
+    expect(openings.some((s) => /from leads l/.test(s))).toBe(true);
+    for (const o of openings) expect(o).toMatch(/^start transaction read only; .*; commit$/s);
+    sent.length = 0;
+    expect((await overSocket(`mutation { createLead(input: { name: "rw over ws" }) { id } }`)).errors).toBeUndefined();
+    expect(sent.filter((s) => /^start transaction; /i.test(s))).toHaveLength(1);
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  expect(checkedOut()).toBe(0);
 });

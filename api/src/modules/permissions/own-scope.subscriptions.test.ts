@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { memberWith } from '../../../test/admin-fixtures';
 import { startTestServer, type TestServer } from '../../../test/helpers';
@@ -64,12 +65,27 @@ test("leadChanged: nothing about another agent's lead, every change to their own
   await rename(theirs, 'theirs-2');
   await rename(unowned, 'unowned-2');
   sql = [];
-  await rename(mine, 'mine-2');
-  // Published in this order: had either of the others been delivered, it would come first.
-  expect(ev(await feed.next())).toMatchObject({ kind: 'updated', lead: { id: mine, name: 'mine-2', owner: { id: agent.id } } });
-  expect(await feed.quiet(300)).toBe(0);
-  // The decision was a statement with the owner condition, not a row loaded and then hidden.
+  const original = pg.Client.prototype.query;
+  const sent: string[] = [];
+  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await rename(mine, 'mine-2');
+    // Published in this order: had either of the others been delivered, it would come first.
+    expect(ev(await feed.next())).toMatchObject({ kind: 'updated', lead: { id: mine, name: 'mine-2', owner: { id: agent.id } } });
+    expect(await feed.quiet(300)).toBe(0);
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  // The decision was a statement with the owner condition, not a row loaded and then hidden...
   expect(sql.some((s) => /from leads l where l\.id = \$1 and l\.owner_id = \$2/.test(s))).toBe(true);
+  // ...sent as a read-only unit of work (ADR 0009), with the agent's id written in.
+  const unit = sent.find((s) => /from leads l where l\.id = +'[0-9a-f-]{36}' +and l\.owner_id = +'[0-9a-f-]{36}'/.test(s));
+  expect(unit).toMatch(/^start transaction read only; .*; commit$/s);
+  expect(unit).toContain(agent.id);
 });
 
 // Events carry ids only, so visibility is decided when an event is delivered (quiet() gives each event time to be).
