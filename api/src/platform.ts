@@ -112,7 +112,12 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const provisioner = new TenantProvisioner(db, migrator, registry, rolePrefix, seedTenantDefaults, logger, opts.provisionHooks);
   const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry, config.http.trustProxy);
 
-  const batchReader = new TenantBatchReader(pool, { statementTimeoutMs: config.db.pool.statementTimeoutMs, onStatement: opts.onStatement });
+  const batchReader = new TenantBatchReader(pool, {
+    statementTimeoutMs: config.db.pool.statementTimeoutMs,
+    onStatement: opts.onStatement,
+    // Half the pool at most is held by reading lanes; the rest serves writes, the control plane and spill-over.
+    lanes: Math.max(1, Math.floor(config.db.pool.max / 2)),
+  });
   let closed = false;
   return {
     config,
@@ -143,6 +148,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       await bus.close();
       await kv.close();
       redis?.disconnect();
+      batchReader.close();
       await dataSource.destroy();
       await embedded?.stop();
     },

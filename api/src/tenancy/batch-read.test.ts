@@ -124,7 +124,7 @@ test('a failing unit is rolled back and its connection reused, clean; the other 
   ]);
   expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: '22P02' } });
   expect(results[1]).toMatchObject({ status: 'fulfilled', value: [{ id: leads.b[0] }] });
-  expect(stats.checkouts).toBe(3); // the shared message, then each unit alone
+  expect(stats.checkouts).toBe(1); // the shared message, rolled back, then each unit alone, on the same connection
   const after = await backends();
   const c = await pool.connect();
   try {
@@ -139,4 +139,43 @@ test('a failing unit is rolled back and its connection reused, clean; the other 
   }
   // rolled back and pooled again, not destroyed and replaced: no backend ended
   expect(before.filter((pid) => !after.includes(pid))).toEqual([]);
+});
+
+describe('tenant-affine lanes', () => {
+  const PID = `select pg_backend_pid() as pid, $1::text as t`;
+  const pidOf = async (reader: TenantBatchReader, t: TestTenant) => (await reader.query<{ pid: number }>(t.tenant, PID, [t.tenant.id])!)[0]!.pid;
+
+  test('a tenant’s reads keep finding the same backend while its lane is busy; each lane has its own', async () => {
+    const reader = new TenantBatchReader(server.platform.pool, { lanes: 2 });
+    try {
+      // Find two tenants on different lanes among a few provisioned ones.
+      const extra = await Promise.all([0, 1, 2, 3].map(() => createTestTenant(server, { direct: true })));
+      const tenants = [a, b, ...extra];
+      const first = await Promise.all(tenants.map((t) => pidOf(reader, t)));
+      expect(new Set(first).size).toBe(2); // two lanes, two backends, every tenant on one of them
+      for (let round = 0; round < 5; round++) {
+        const again = await Promise.all(tenants.map((t) => pidOf(reader, t)));
+        expect(again).toEqual(first);
+      }
+    } finally {
+      reader.close();
+    }
+  });
+
+  test('a slow read does not hold up the reads queued behind it on its lane, and close gives every connection back', async () => {
+    const reader = new TenantBatchReader(server.platform.pool, { lanes: 1 });
+    const order: string[] = [];
+    const slow = reader.query(a.tenant, `select pg_sleep($1::float8) as slept`, [1.5])!.then(() => order.push('slow'));
+    await new Promise((r) => setImmediate(r)); // the slow read is in flight on the lane's connection
+    const fast = reader.query<{ id: string }>(b.tenant, `select id from leads where id = $1`, [leads.b[0]])!.then((rows) => {
+      order.push('fast');
+      return rows;
+    });
+    expect(await fast).toEqual([{ id: leads.b[0] }]);
+    await slow;
+    expect(order).toEqual(['fast', 'slow']);
+    reader.close();
+    await new Promise((r) => setImmediate(r)); // the lane's last message settles
+    expect(server.platform.pool.totalCount - server.platform.pool.idleCount).toBe(0);
+  });
 });

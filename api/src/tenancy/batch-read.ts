@@ -35,14 +35,47 @@ const PER_READ = 4;
  * message after a failing statement, leaving a transaction open; the connection is then rolled back (or, if
  * that fails, the connection is destroyed, never pooled again), and each read of that message is retried in a message of its own, so one bad read fails alone.
  */
+/** How long a lane's message may run before what queued behind it goes out on another connection. */
+const SPILL_AFTER_MS = 25;
+/** How long an idle lane keeps its connection (so the next reads of its tenants find the same backend). */
+const HOLD_IDLE_MS = 50;
+
+interface Lane {
+  queue: Pending[];
+  /** The connection this lane's messages go out on, kept while the lane is busy and briefly after. */
+  home?: PoolClient;
+  /** When the message in flight on `home` was sent; null when none is. */
+  busySince: number | null;
+  spillTimer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
+}
+
+export interface BatchReaderOptions {
+  statementTimeoutMs?: number;
+  maxBatch?: number;
+  onStatement?: (sql: string) => void;
+  /**
+   * Tenant-affine lanes (default 1). A tenant's reads always take the same lane (a hash of its id), and a lane sends
+   * its messages on one connection while it has work: each backend then serves 1/lanes of the tenants and keeps their
+   * catalog entries warm, instead of every backend building every tenant's (PostgreSQL caches relations per backend;
+   * at thousands of tenants that is what spread requests pay for). A message that runs longer than SPILL_AFTER_MS
+   * does not hold up the reads queued behind it: they go out on another pooled connection.
+   */
+  lanes?: number;
+}
+
 export class TenantBatchReader {
   private queue: Pending[] = [];
   private scheduled = false;
+  private readonly lanes: Lane[];
+  private closed = false;
 
   constructor(
     private readonly pool: Pool,
-    private readonly opts: { statementTimeoutMs?: number; maxBatch?: number; onStatement?: (sql: string) => void } = {},
-  ) {}
+    private readonly opts: BatchReaderOptions = {},
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, Math.trunc(opts.lanes ?? 1)) }, () => ({ queue: [], busySince: null }));
+  }
 
   /**
    * Rows of `sql` in `tenant`, where `sql` is one SELECT whose only parameter is `$1`, bound to `id` (a uuid). Fails
@@ -64,8 +97,68 @@ export class TenantBatchReader {
 
   private flush(): void {
     this.scheduled = false;
-    const max = this.opts.maxBatch ?? 64;
-    while (this.queue.length) void this.send(this.queue.splice(0, max));
+    const queued = this.queue;
+    this.queue = [];
+    const touched = new Set<Lane>();
+    for (const p of queued) {
+      const lane = this.lanes.length === 1 ? this.lanes[0]! : this.lanes[laneOf(p.tenant.id, this.lanes.length)]!;
+      lane.queue.push(p);
+      touched.add(lane);
+    }
+    for (const lane of touched) this.pump(lane);
+  }
+
+  /** Sends the lane's next message on its connection, or, while one is in flight, watches that it does not stall. */
+  private pump(lane: Lane): void {
+    if (!lane.queue.length) return;
+    if (lane.busySince !== null) return this.armSpill(lane);
+    clearTimeout(lane.idleTimer);
+    lane.idleTimer = undefined;
+    const batch = lane.queue.splice(0, this.opts.maxBatch ?? 64);
+    lane.busySince = Date.now();
+    void this.sendHome(lane, batch).finally(() => {
+      lane.busySince = null;
+      if (lane.queue.length) return this.pump(lane);
+      if (this.closed) return this.releaseHome(lane);
+      lane.idleTimer = setTimeout(() => this.releaseHome(lane), HOLD_IDLE_MS);
+      lane.idleTimer.unref();
+    });
+  }
+
+  private armSpill(lane: Lane): void {
+    if (lane.spillTimer) return;
+    const wait = Math.max(0, SPILL_AFTER_MS - (Date.now() - lane.busySince!));
+    lane.spillTimer = setTimeout(() => {
+      lane.spillTimer = undefined;
+      if (!lane.queue.length) return;
+      if (lane.busySince === null) return this.pump(lane);
+      if (Date.now() - lane.busySince < SPILL_AFTER_MS) return this.armSpill(lane); // a newer message: give it its time
+      void this.sendPooled(lane.queue.splice(0, this.opts.maxBatch ?? 64));
+      this.armSpill(lane);
+    }, wait);
+    lane.spillTimer.unref();
+  }
+
+  private releaseHome(lane: Lane): void {
+    lane.idleTimer = undefined;
+    if (lane.busySince !== null || !lane.home) return;
+    lane.home.release();
+    lane.home = undefined;
+  }
+
+  /** Connections the lanes hold right now (busy, or idle for at most HOLD_IDLE_MS). */
+  get holding(): number {
+    return this.lanes.filter((l) => l.home).length;
+  }
+
+  /** Gives back the connections idle lanes hold (the platform calls it before ending the pool). */
+  close(): void {
+    this.closed = true;
+    for (const lane of this.lanes) {
+      clearTimeout(lane.idleTimer);
+      clearTimeout(lane.spillTimer);
+      this.releaseHome(lane);
+    }
   }
 
   /**
@@ -96,28 +189,68 @@ export class TenantBatchReader {
     });
   }
 
-  private async send(batch: Pending[]): Promise<void> {
+  private async sendHome(lane: Lane, batch: Pending[]): Promise<void> {
+    try {
+      lane.home ??= await this.pool.connect();
+    } catch (err) {
+      for (const r of batch) r.reject(err);
+      return;
+    }
+    if ((await this.runOn(lane.home, batch)) === 'broken') {
+      lane.home.release(true); // its state is unknown: destroyed, never pooled again
+      lane.home = undefined;
+    }
+  }
+
+  private async sendPooled(batch: Pending[]): Promise<void> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      for (const r of batch) r.reject(err);
+      return;
+    }
+    client.release((await this.runOn(client, batch)) === 'broken' ? true : undefined);
+  }
+
+  /**
+   * One message of units on `client`. When a unit fails, PostgreSQL skips the rest of the message and leaves that
+   * unit's transaction open (aborted): it is rolled back, which also drops its tenant settings, and each read of the
+   * message is retried in a message of its own, so a bad read fails alone. 'broken': even the rollback failed.
+   */
+  private async runOn(client: PoolClient, batch: Pending[]): Promise<'ok' | 'broken'> {
     const text = batch
       .map((r) => `${openingSql(r.tenant, { readOnly: true, statementTimeoutMs: r.statementTimeoutMs ?? this.opts.statementTimeoutMs })}; ${r.statement}; commit`)
       .join('; ');
-    let client: PoolClient | undefined;
+    let results: QueryResult[];
     try {
-      client = await this.pool.connect();
-      const results = (await client.query(text)) as unknown as QueryResult[];
-      client.release();
-      batch.forEach((r, i) => r.resolve(results[i * PER_READ + 2]!.rows));
+      results = (await client.query(text)) as unknown as QueryResult[];
     } catch (err) {
-      // PostgreSQL skipped the rest of the message and left the failed unit's transaction open (aborted): roll it back,
-      // which also drops its tenant settings; a connection that cannot even do that is destroyed, never pooled again.
-      if (client) {
-        const c = client;
-        await c.query('rollback').then(
-          () => c.release(),
-          (e: unknown) => c.release(e instanceof Error ? e : true),
-        );
+      let healthy = await client.query('rollback').then(
+        () => true,
+        () => false,
+      );
+      if (batch.length === 1) {
+        batch[0]!.reject(err);
+      } else {
+        for (const r of batch) {
+          if (healthy) healthy = (await this.runOn(client, [r])) === 'ok';
+          else void this.sendPooled([r]);
+        }
       }
-      if (batch.length === 1) batch[0]!.reject(err);
-      else for (const r of batch) void this.send([r]);
+      return healthy ? 'ok' : 'broken';
     }
+    batch.forEach((r, i) => r.resolve(results[i * PER_READ + 2]!.rows));
+    return 'ok';
   }
+}
+
+/** A tenant's lane: FNV-1a of its id. */
+function laneOf(id: string, lanes: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % lanes;
 }
