@@ -92,7 +92,11 @@ async function main() {
       execArgv: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
     }),
     child('raw', 'servers/raw-server.mjs', { args: serverArgs, readyTimeoutMs: serverStart }),
-    child('postgraphile', 'postgraphile/server.mjs', { args: serverArgs, cwd: DEPS_DIR, readyTimeoutMs: serverStart }),
+    child('postgraphile', 'postgraphile/server.mjs', {
+      args: { ...serverArgs, databaseUrl: await scratch.peerLogin(tenants[0].id) },
+      cwd: DEPS_DIR,
+      readyTimeoutMs: serverStart,
+    }),
   ]);
   const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile }, tenants, opts, log, warnings });
   await Promise.all([raw.stop(), postgraphile.stop()]);

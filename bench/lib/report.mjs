@@ -123,7 +123,7 @@ export function markdown(r) {
     '|---|---|---|',
     ...Object.entries(r.statements).map(([op, c]) => `| ${op} | ${fmt(c.tenant)} | ${fmt(c.wire)} |`),
     '',
-    'Tenant statements are those the API sends through a tenant transaction (what PlatformOptions.onStatement sees); the wire count adds BEGIN, the tenant selection, COMMIT and the control-plane queries of authentication and membership.',
+    'Tenant statements are those the API sends to a tenant (what PlatformOptions.onStatement sees); the wire count is every message any pg client of the API sends: a transaction\'s BEGIN with the tenant selection and its COMMIT count one each, a read unit (BEGIN READ ONLY, tenant settings, the read and COMMIT in one message, ADR 0009) counts once, and so do the control-plane checks of authentication and membership (one statement for all the requests of an event-loop turn).',
     '',
     '## Provisioning and migrations',
     '',
