@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { startTestServer, type TestServer } from '../../test/helpers';
+import { watchPgTexts } from '../../test/pg-watch';
 import { as, leadTenant, ok, type Gql, type LeadTenant } from '../../test/lead-fixtures';
 
 /**
@@ -10,21 +10,17 @@ import { as, leadTenant, ok, type Gql, type LeadTenant } from '../../test/lead-f
 let server: TestServer;
 let a: LeadTenant;
 let gql: Gql;
-const sent: string[] = [];
-const original = pg.Client.prototype.query;
+let sent: string[] = [];
+let restore = () => undefined as void;
 
 beforeAll(async () => {
   server = await startTestServer();
   a = await leadTenant(server);
   gql = as(server, a.token);
-  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  ({ sent, restore } = watchPgTexts());
 });
 afterAll(async () => {
-  pg.Client.prototype.query = original;
+  restore();
   await server?.close();
 });
 

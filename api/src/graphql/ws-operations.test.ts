@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { createTestTenant, login, startTestServer, type TestServer, type TestTenant } from '../../test/helpers';
 import { wsTestClient } from '../../test/ws-client';
+import { watchPgTexts } from '../../test/pg-watch';
 
 /**
  * Queries and mutations may also travel over the websocket. They must commit or roll back like over HTTP,
@@ -56,13 +56,7 @@ test('the alias limit applies over the socket too', async () => {
 });
 
 test('a query over the socket reads in read-only units of work, as over HTTP; a mutation opens read-write', async () => {
-  const original = pg.Client.prototype.query;
-  const sent: string[] = [];
-  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  const { sent, restore } = watchPgTexts();
   try {
     const res = await overSocket(`{ leads(first: 2) { edges { node { id name } } } }`);
     expect(res.errors).toBeUndefined();
@@ -73,7 +67,7 @@ test('a query over the socket reads in read-only units of work, as over HTTP; a 
     expect((await overSocket(`mutation { createLead(input: { name: "rw over ws" }) { id } }`)).errors).toBeUndefined();
     expect(sent.filter((s) => /^start transaction; /i.test(s))).toHaveLength(1);
   } finally {
-    pg.Client.prototype.query = original;
+    restore();
   }
   expect(checkedOut()).toBe(0);
 });

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { memberWith } from '../../../test/admin-fixtures';
 import { startTestServer, type TestServer } from '../../../test/helpers';
+import { watchPgTexts } from '../../../test/pg-watch';
 import { leadTenant, seedLeads, type LeadTenant } from '../../../test/lead-fixtures';
 import { wsTestClient, type Feed, type FeedItem, type WsTestClient } from '../../../test/ws-client';
 
@@ -65,20 +65,14 @@ test("leadChanged: nothing about another agent's lead, every change to their own
   await rename(theirs, 'theirs-2');
   await rename(unowned, 'unowned-2');
   sql = [];
-  const original = pg.Client.prototype.query;
-  const sent: string[] = [];
-  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  const { sent, restore } = watchPgTexts();
   try {
     await rename(mine, 'mine-2');
     // Published in this order: had either of the others been delivered, it would come first.
     expect(ev(await feed.next())).toMatchObject({ kind: 'updated', lead: { id: mine, name: 'mine-2', owner: { id: agent.id } } });
     expect(await feed.quiet(300)).toBe(0);
   } finally {
-    pg.Client.prototype.query = original;
+    restore();
   }
   // The decision was a statement with the owner condition, not a row loaded and then hidden...
   expect(sql.some((s) => /from leads l where l\.id = \$1 and l\.owner_id = \$2/.test(s))).toBe(true);
