@@ -16,25 +16,6 @@ interface Pending {
 /** Statements of one read's unit of work in the message: BEGIN, the tenant settings, the read, COMMIT. */
 const PER_READ = 4;
 
-/**
- * Reads in many tenants, many per round trip: what a GraphQL query needs (its page of leads, its lead by id) and what
- * a subscription event needs (its lead) when thousands of events a second arrive for as many tenants. A tenant
- * transaction opened the usual way costs three round trips (BEGIN with the settings, the read, COMMIT); here each
- * read is a whole unit of work of its own inside one simple-query message shared by the reads queued in the same
- * turn of the event loop:
- *
- *   start transaction read only; select set_config('search_path', A…, true), set_config('role', A…, true), …;
- *   select … from leads l where l.id = '<uuid>'; commit;
- *   start transaction read only; select set_config('search_path', B…, true), …; select …; commit; …
- *
- * Isolation is the usual one, per read: each runs in its own transaction whose search_path and role are set
- * transaction-locally; COMMIT restores the connection's defaults before the next read's BEGIN. Values: a simple
- * query cannot carry parameters, so the one value a read takes, an id, is inlined as a literal after passing
- * assertUuid (no quote can get through), like the names in openingSql; a general read (`query`) has its values
- * written in as literals by inlineParams (pg's own serialization and quoting), or is refused and sent the usual way. Errors: PostgreSQL skips the rest of a
- * message after a failing statement, leaving a transaction open; the connection is then rolled back (or, if
- * that fails, the connection is destroyed, never pooled again), and each read of that message is retried in a message of its own, so one bad read fails alone.
- */
 /** How long a lane's message may run before what queued behind it goes out on another connection. */
 const SPILL_AFTER_MS = 25;
 /** How long an idle lane keeps its connection (so the next reads of its tenants find the same backend). */
@@ -64,10 +45,31 @@ export interface BatchReaderOptions {
   lanes?: number;
 }
 
+/**
+ * Reads in many tenants, many per round trip: what a GraphQL query needs (its page of leads, its lead by id) and what
+ * a subscription event needs (its lead) when thousands of events a second arrive for as many tenants. A tenant
+ * transaction opened the usual way costs three round trips (BEGIN with the settings, the read, COMMIT); here each
+ * read is a whole unit of work of its own inside one simple-query message shared by the reads queued in the same
+ * turn of the event loop:
+ *
+ *   start transaction read only; select set_config('search_path', A…, true), set_config('role', A…, true), …;
+ *   select … from leads l where l.id = '<uuid>'; commit;
+ *   start transaction read only; select set_config('search_path', B…, true), …; select …; commit; …
+ *
+ * Isolation is the usual one, per read: each runs in its own transaction whose search_path and role are set
+ * transaction-locally; COMMIT restores the connection's defaults before the next read's BEGIN. Values: a simple
+ * query cannot carry parameters, so the one value a read takes, an id, is inlined as a literal after passing
+ * assertUuid (no quote can get through), like the names in openingSql; a general read (`query`) has its values
+ * written in as literals by inlineParams (pg's own serialization and quoting), or is refused and sent the usual
+ * way. Errors: PostgreSQL skips the rest of a message after a failing statement, leaving a transaction open; it is
+ * then rolled back (or, if that fails, the connection is destroyed, never pooled again), and each read of that
+ * message is retried in a message of its own, so one bad read fails alone.
+ */
 export class TenantBatchReader {
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly lanes: Lane[];
+  private readonly maxBatch: number;
   private closed = false;
 
   constructor(
@@ -75,6 +77,7 @@ export class TenantBatchReader {
     private readonly opts: BatchReaderOptions = {},
   ) {
     this.lanes = Array.from({ length: Math.max(1, Math.trunc(opts.lanes ?? 1)) }, () => ({ queue: [], busySince: null }));
+    this.maxBatch = opts.maxBatch ?? 64;
   }
 
   /**
@@ -101,7 +104,7 @@ export class TenantBatchReader {
     this.queue = [];
     const touched = new Set<Lane>();
     for (const p of queued) {
-      const lane = this.lanes.length === 1 ? this.lanes[0]! : this.lanes[laneOf(p.tenant.id, this.lanes.length)]!;
+      const lane = this.lanes[laneOf(p.tenant.id, this.lanes.length)]!;
       lane.queue.push(p);
       touched.add(lane);
     }
@@ -114,7 +117,7 @@ export class TenantBatchReader {
     if (lane.busySince !== null) return this.armSpill(lane);
     clearTimeout(lane.idleTimer);
     lane.idleTimer = undefined;
-    const batch = lane.queue.splice(0, this.opts.maxBatch ?? 64);
+    const batch = lane.queue.splice(0, this.maxBatch);
     lane.busySince = Date.now();
     void this.sendHome(lane, batch).finally(() => {
       lane.busySince = null;
@@ -133,7 +136,7 @@ export class TenantBatchReader {
       if (!lane.queue.length) return;
       if (lane.busySince === null) return this.pump(lane);
       if (Date.now() - lane.busySince < SPILL_AFTER_MS) return this.armSpill(lane); // a newer message: give it its time
-      void this.sendPooled(lane.queue.splice(0, this.opts.maxBatch ?? 64));
+      void this.sendPooled(lane.queue.splice(0, this.maxBatch));
       this.armSpill(lane);
     }, wait);
     lane.spillTimer.unref();

@@ -46,13 +46,14 @@ export interface Projection {
   full: boolean;
 }
 
-const FULL: Projection = { columns: LEAD_READ_COLUMNS, full: true };
+/** The whole row: what a page reads when nothing better is known. */
+export const FULL_ROW: Projection = { columns: LEAD_READ_COLUMNS, full: true };
 const cache = new WeakMap<FieldNode, Projection>();
 
 /** The projection for the nodes of a `leads` connection field (`edges { node { … } }`). */
 export function pageProjection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Projection {
   const first = info.fieldNodes[0];
-  if (!first || info.fieldNodes.length !== 1) return FULL; // the same field merged from several places: keep it simple
+  if (!first || info.fieldNodes.length !== 1) return FULL_ROW; // the same field merged from several places: keep it simple
   let hit = cache.get(first);
   if (!hit) {
     hit = plan(first, info.fragments);
@@ -70,9 +71,9 @@ function plan(field: FieldNode, fragments: Record<string, FragmentDefinitionNode
       }
     }
   } catch {
-    return FULL;
+    return FULL_ROW;
   }
-  if ([...names].some((n) => !Object.hasOwn(NEEDS, n))) return FULL;
+  if ([...names].some((n) => !Object.hasOwn(NEEDS, n))) return FULL_ROW;
   const columns = ['l.id', ...ORDER.filter((n) => names.has(n)).flatMap((n) => NEEDS[n]!)];
   return { columns: columns.join(', '), full: false };
 }

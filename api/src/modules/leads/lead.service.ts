@@ -10,7 +10,7 @@ import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
 import { encodeCursor, needsCustomFields, planPage } from './lead.list';
 import { LEAD_COLUMNS, LEAD_READ_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
-import type { Projection } from './lead.projection';
+import { FULL_ROW, type Projection } from './lead.projection';
 import { isUuid } from '../../tenancy/names';
 
 export interface Actor {
@@ -54,7 +54,7 @@ export class LeadService {
    * A page of leads. `projection`: the columns the client's selection needs (lead.projection.ts); rows read with
    * fewer than all columns are not primed into leadById, where another selection could find a field missing.
    */
-  async list(args: LeadsArgs, req: Req, projection: Projection = { columns: LEAD_READ_COLUMNS, full: true }): Promise<LeadConnection> {
+  async list(args: LeadsArgs, req: Req, projection: Projection = FULL_ROW): Promise<LeadConnection> {
     const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], projection.columns, req.ownerScope);
     const rows = await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params));
     const hasMore = rows.length > plan.limit;
