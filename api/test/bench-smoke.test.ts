@@ -48,6 +48,9 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     );
   });
   expect({ code, stderr: code === 0 ? '' : stderr.slice(-4000) }).toEqual({ code: 0, stderr: '' });
+  // PostGraphile reads the whole catalog at start: it must start while the catalog holds the first tenant only.
+  const peerAt = stderr.indexOf('PostGraphile started over');
+  expect({ peerAt: peerAt >= 0, beforeSecondTenant: peerAt < stderr.indexOf('provisioned 2/3') }).toEqual({ peerAt: true, beforeSecondTenant: true });
 
   const files = fs.readdirSync(out);
   const json = files.find((f) => f.endsWith('.json'));

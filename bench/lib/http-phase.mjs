@@ -12,7 +12,8 @@ import { median, round } from './stats.mjs';
 
 export const LEGEND =
   'list = 50 leads with owner name and status label (fixed tenant); pk = lead(id) by primary key (fixed tenant); ' +
-  '.api = our API; .raw = node http + pg, one statement, no GraphQL or auth (the ceiling); .postgraphile = PostGraphile 4.14 over the same schema; ' +
+  '.api = our API; .raw = node http + pg, one statement, no GraphQL or auth (the ceiling); .postgraphile = PostGraphile 4.14 over the same schema ' +
+  '(started once the first tenant was provisioned: it reads the whole catalog at start); ' +
   'list.api.spread = the list with every request from a random one of all tenants (list.api is the same API serving one fixed tenant).';
 
 /** @param {string} url @param {string} path @param {string} body @param {string} [token] */

@@ -50,6 +50,23 @@ export function progress(text) {
   process.send?.({ type: 'progress', text });
 }
 
+/**
+ * Child side: tell the parent a stage is reached and wait until it answers `resume` (the parent's `onStage` hook
+ * decides when). Without a parent, returns at once. @param {unknown} info
+ */
+export function stage(info) {
+  if (!process.send) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onMessage = (/** @type {any} */ msg) => {
+      if (msg?.type !== 'resume') return;
+      process.off('message', onMessage);
+      resolve(undefined);
+    };
+    process.on('message', onMessage);
+    process.send?.({ type: 'stage', info });
+  });
+}
+
 /** Child side: report a fatal start-up error to the parent and exit. @param {unknown} err */
 export function fail(err) {
   const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -68,7 +85,8 @@ export function fail(err) {
  * Parent side: forks `file` and resolves once it announced `ready`.
  * @param {string} name
  * @param {string} file
- * @param {{ args?: unknown, execArgv?: string[], cwd?: string, env?: NodeJS.ProcessEnv, readyTimeoutMs?: number, verbose?: boolean }} [opts]
+ * A child that calls `stage(info)` waits until `opts.onStage(info)` has settled (a rejection kills the child).
+ * @param {{ args?: unknown, execArgv?: string[], cwd?: string, env?: NodeJS.ProcessEnv, readyTimeoutMs?: number, verbose?: boolean, onStage?: (info: any) => Promise<unknown> }} [opts]
  * @returns {Promise<Child>}
  */
 export function startChild(name, file, opts = {}) {
@@ -107,6 +125,15 @@ export function startChild(name, file, opts = {}) {
       if (msg?.type === 'failed') {
         clearTimeout(timer);
         reject(new Error(`${name} failed to start: ${msg.error}`));
+      } else if (msg?.type === 'stage') {
+        Promise.resolve(opts.onStage?.(msg.info)).then(
+          () => proc.connected && proc.send({ type: 'resume' }),
+          (/** @type {unknown} */ err) => {
+            clearTimeout(timer);
+            proc.kill('SIGKILL');
+            reject(err instanceof Error ? err : new Error(String(err)));
+          },
+        );
       } else if (msg?.type === 'progress') {
         process.stderr.write(`  [${name}] ${msg.text}\n`);
       } else if (msg?.type === 'result') {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { done, fail, progress } from '../lib/ipc.mjs';
+import { done, fail, progress, stage } from '../lib/ipc.mjs';
 import { loadApi } from '../lib/app-env.mjs';
 import { latencySummary, round } from '../lib/stats.mjs';
 
@@ -54,6 +54,7 @@ async function main() {
     // Provisioning: the first `sample` tenants one at a time (per-tenant latency), the rest in parallel (throughput).
     const tenants = new Array(N);
     const timesMs = [];
+    let pausedMs = 0;
     const provisionOne = async (i) => {
       const t0 = performance.now();
       const rec = await provisioner.createRecord({ slug: `bench-${i}`, name: `Bench tenant ${i}`, adminUserId: adminId[i] });
@@ -62,9 +63,16 @@ async function main() {
       timesMs.push(performance.now() - t0);
       tenants[i] = { id: t.id, slug: t.slug, schema: assertSchemaName(t.schemaName), adminId: adminId[i] };
       every(N, i, 'provisioned');
+      if (i === 0) {
+        // The parent starts PostGraphile over this schema now, while the catalog holds one tenant (see run.mjs);
+        // the wait is not provisioning time.
+        const paused = performance.now();
+        await stage({ tenant: { id: t.id, slug: t.slug, schema: tenants[0].schema } });
+        pausedMs += performance.now() - paused;
+      }
     };
     const sample = Math.min(args.sample, N);
-    const sequentialMs = await parallel(sample, 1, provisionOne);
+    const sequentialMs = (await parallel(sample, 1, provisionOne)) - pausedMs;
     const sequentialTimes = [...timesMs];
     const rest = N - sample;
     const concurrentMs = rest > 0 ? await parallel(rest, args.concurrency, (k) => provisionOne(sample + k)) : 0;
