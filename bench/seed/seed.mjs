@@ -127,6 +127,11 @@ async function main() {
        returning id, tenant_id`,
       [tenants.map((t) => t.adminId), tenants.map((t) => t.id)],
     );
+    // Fresh statistics for what was just bulk-loaded, as the leads of each tenant got theirs: autovacuum would catch up
+    // within minutes, but a measurement starting before it did planned the members view (control.users joined to the
+    // tenant's memberships) with the statistics of a table 1/5 of its size, as a sequential scan of every user: at
+    // 10,000 tenants that made the raw ceiling 5 times slower than the API (bench/results/levers.md, round 6).
+    await db.rows('analyze control.users, control.memberships, control.sessions, control.tenants');
     const sid = new Map(sessions.map((s) => [s.tenant_id, s.id]));
     for (const t of tenants) t.token = signAccessToken(config.jwt, { sub: t.adminId, sid: sid.get(t.id), tid: t.id }).token;
 
