@@ -14,6 +14,7 @@ import { TenantMigrator } from './tenancy/migrator';
 import { rolePrefixForDatabase } from './tenancy/names';
 import { type ProvisionHooks, TenantProvisioner } from './tenancy/provisioner';
 import { TenantRegistry } from './tenancy/registry';
+import { AuthCache } from './modules/auth/auth-cache';
 import { TenantResolutionChain } from './tenancy/resolvers';
 import { TenantSession, type SessionOptions } from './tenancy/session';
 import type { TenantRecord } from './tenancy/tenant';
@@ -35,6 +36,8 @@ export interface Platform {
   bus: MessageBus;
   redis?: Redis;
   registry: TenantRegistry;
+  /** This process's memory of live sessions and permissions, dropped by invalidation broadcasts (ADR 0010). */
+  authCache: AuthCache;
   /** Reads by id in many tenants, many per round trip (subscription events): tenancy/batch-read.ts. */
   batchReader: TenantBatchReader;
   migrator: TenantMigrator;
@@ -108,6 +111,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const rolePrefix = rolePrefixForDatabase(database);
   const registry = new TenantRegistry(db, kv, bus, config.redis.prefix, config.tenancy.cacheTtlMs);
   await registry.start();
+  const authCache = new AuthCache(bus, config.redis.prefix, config.auth.cacheTtlMs);
+  await authCache.start();
   const migrator = new TenantMigrator(db, logger, opts.tenantMigrationsDir);
   const provisioner = new TenantProvisioner(db, migrator, registry, rolePrefix, seedTenantDefaults, logger, opts.provisionHooks);
   const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry, config.http.trustProxy);
@@ -129,6 +134,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     bus,
     redis,
     registry,
+    authCache,
     batchReader,
     migrator,
     provisioner,
@@ -145,6 +151,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       if (closed) return;
       closed = true;
       await registry.stop();
+      await authCache.stop();
       await bus.close();
       await kv.close();
       redis?.disconnect();

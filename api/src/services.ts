@@ -23,11 +23,11 @@ export interface Services {
 }
 
 export function createServices(platform: Platform, jobs: JobQueue): Services {
-  const sessions = new SessionService(platform.db);
+  const sessions = new SessionService(platform.db, platform.authCache);
   const throttle = new LoginThrottle(platform.kv, platform.config.redis.prefix, platform.config.throttle);
   const auth = new AuthService(platform, throttle);
   const tenants = new TenantService(platform, jobs);
-  const permissions = new PermissionCache(platform.kv, platform.bus, platform.config.redis.prefix);
+  const permissions = new PermissionCache(platform.kv, platform.bus, platform.config.redis.prefix, platform.authCache);
   return { sessions, auth, tenants, users: new UserService(platform.db), leads: new LeadService(platform),
     permissions,
     members: new MemberAdminService(platform.db, permissions),

@@ -51,6 +51,7 @@ const schema = z
       .regex(/^[a-z0-9.-]+(:\d+)?$/i)
       .optional(),
     TENANT_CACHE_TTL_MS: int(5000, 0, 600_000),
+    AUTH_CACHE_TTL_MS: int(5000, 0, 60_000),
     API_KEY_HEADER: z.string().default('x-api-key'),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: int(5, 1),
     LOGIN_MAX_FAILURES_PER_IP: int(30, 1),
@@ -92,6 +93,8 @@ export interface Config {
     cacheTtlMs: number;
     apiKeyHeader: string;
   };
+  /** How long this process may remember a live session and a user's permissions without asking (modules/auth/auth-cache.ts). */
+  auth: { cacheTtlMs: number };
   throttle: { perAccount: number; perIp: number; windowS: number };
   graphql: { maxDepth: number; maxAliases: number };
   jobs: { provisionMaxAttempts: number; pollIntervalS: number };
@@ -137,6 +140,7 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}, s
       cacheTtlMs: e.TENANT_CACHE_TTL_MS,
       apiKeyHeader: e.API_KEY_HEADER.toLowerCase(),
     },
+    auth: { cacheTtlMs: e.AUTH_CACHE_TTL_MS },
     throttle: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: e.LOGIN_MAX_FAILURES_PER_IP, windowS: e.LOGIN_THROTTLE_WINDOW_S },
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxAliases: e.GRAPHQL_MAX_ALIASES },
     jobs: { provisionMaxAttempts: e.PROVISION_MAX_ATTEMPTS, pollIntervalS: e.JOB_POLL_INTERVAL_S },

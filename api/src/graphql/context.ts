@@ -31,7 +31,7 @@ export interface GraphQLContext {
   /** Per-request DataLoaders, bound to this request's tenant scope. */
   loaders: Loaders;
   /** Filled on first use by modules/permissions/guard.ts. */
-  permissionCache?: Promise<Set<string>>;
+  permissionCache?: Promise<ReadonlySet<string>>;
 }
 
 export interface ContextInput {

@@ -9,10 +9,22 @@ export interface MessageBus {
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * False while messages may go missing: Redis pub/sub is at most once, and what is published while the subscriber
+   * connection is down never arrives. In-process caches that trust invalidation messages do not serve while it is false.
+   */
+  readonly live: boolean;
+  /** Calls `fn` each time messages may have been missed (the subscriber connection closed). Returns the remover. */
+  onGap(fn: () => void): () => void;
 }
 
 export class InProcessBus implements MessageBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  /** Nothing is ever missed in one process. */
+  readonly live = true;
+  onGap(): () => void {
+    return () => undefined;
+  }
   async publish(channel: string, message: string): Promise<void> {
     // Deliver asynchronously, like Redis would: a publisher never runs subscribers inside its own call stack.
     setImmediate(() => this.emitter.emit(channel, message));
@@ -31,6 +43,9 @@ export class InProcessBus implements MessageBus {
 export class RedisBus implements MessageBus {
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
   private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly gapListeners = new Set<() => void>();
+  private confirmed = true;
+  private connection = 0;
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
@@ -38,6 +53,32 @@ export class RedisBus implements MessageBus {
     sub.on('message', (channel: string, message: string) => {
       for (const h of this.handlers.get(channel) ?? []) h(message);
     });
+    sub.on('close', () => {
+      this.connection++;
+      const wasConfirmed = this.confirmed;
+      this.confirmed = false;
+      if (wasConfirmed) for (const fn of this.gapListeners) fn();
+    });
+    // ioredis marks the connection ready, then sends the SUBSCRIBEs again (autoResubscribe): a PING queued after them
+    // answers once Redis has processed them, and only then does nothing published get missed.
+    sub.on('ready', () => {
+      const connection = this.connection;
+      setImmediate(() => {
+        this.sub.ping().then(
+          () => {
+            if (connection === this.connection && this.sub.status === 'ready') this.confirmed = true;
+          },
+          () => undefined,
+        );
+      });
+    });
+  }
+  get live(): boolean {
+    return this.confirmed && this.sub.status === 'ready';
+  }
+  onGap(fn: () => void): () => void {
+    this.gapListeners.add(fn);
+    return () => this.gapListeners.delete(fn);
   }
   async publish(channel: string, message: string): Promise<void> {
     await this.pub.publish(channel, message);
@@ -64,6 +105,7 @@ export class RedisBus implements MessageBus {
   }
   async close(): Promise<void> {
     this.handlers.clear();
+    this.gapListeners.clear();
     this.sub.disconnect();
   }
 }

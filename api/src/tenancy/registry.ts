@@ -28,6 +28,7 @@ export const SHARED_RECORD_TTL_MS = 10 * 60_000;
 export class TenantRegistry {
   private readonly local = new Map<string, LocalEntry>();
   private unsubscribe?: () => Promise<void>;
+  private removeGap?: () => void;
 
   constructor(
     private readonly db: ControlDb,
@@ -38,6 +39,8 @@ export class TenantRegistry {
   ) {}
 
   async start(): Promise<void> {
+    // Invalidations published while the subscriber was cut off never arrive: forget everything at such a gap.
+    this.removeGap = this.bus.onGap(() => this.local.clear());
     this.unsubscribe = await this.bus.subscribe(systemChannel(this.prefix, SystemTopic.INVALIDATE), (raw) => {
       try {
         const msg = JSON.parse(raw) as { kind: string; id?: string; slug?: string };
@@ -49,6 +52,7 @@ export class TenantRegistry {
   }
 
   async stop(): Promise<void> {
+    this.removeGap?.();
     await this.unsubscribe?.();
   }
 

@@ -90,8 +90,11 @@ describe('jwt strategy (default)', () => {
     const id = await addMember(server, a.tenant, email);
     const t = await login(server, email);
     expect(await current(server, { token: t.accessToken })).toBe(a.tenant.slug);
-    const setMembership = (status: string) =>
-      server.platform.db.rows('update control.memberships set status = $3 where tenant_id = $1 and user_id = $2', [a.tenant.id, id, status]);
+    // The row, then the invalidation every membership change of the app makes after its commit (ADR 0010).
+    const setMembership = async (status: string) => {
+      await server.platform.db.rows('update control.memberships set status = $3 where tenant_id = $1 and user_id = $2', [a.tenant.id, id, status]);
+      await server.services.permissions.invalidateTenant(a.tenant.id, [id]);
+    };
     await setMembership('deactivated');
     expect(await current(server, { token: t.accessToken })).toBeNull();
     await setMembership('active');

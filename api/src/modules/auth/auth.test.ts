@@ -140,8 +140,16 @@ describe('login and tenant binding', () => {
     const id = await addMember(server, a.tenant, email);
     const t = await login(server, email);
     expect((await server.gql(ME, {}, { token: t.accessToken })).errors).toBeUndefined();
-    await server.platform.db.rows('update control.users set disabled_at = now() where id = $1', [id]);
-    expect(code(await server.gql(ME, {}, { token: t.accessToken }))).toBe('UNAUTHENTICATED');
+    // Disabling is an operator's SQL (no mutation yet): what a process remembers of the live session ends within
+    // AUTH_CACHE_TTL_MS (ADR 0010); this server remembers nothing, so the very next request is refused.
+    const strict = await startServer({ AUTH_CACHE_TTL_MS: '0' });
+    try {
+      expect((await strict.gql(ME, {}, { token: t.accessToken })).errors).toBeUndefined();
+      await server.platform.db.rows('update control.users set disabled_at = now() where id = $1', [id]);
+      expect(code(await strict.gql(ME, {}, { token: t.accessToken }))).toBe('UNAUTHENTICATED');
+    } finally {
+      await strict.close();
+    }
     expect(code(await refresh(server, t.refreshToken))).toBe('UNAUTHENTICATED');
     expect(code(await tryLogin(server, email))).toBe('INVALID_CREDENTIALS');
   });

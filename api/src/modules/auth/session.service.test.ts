@@ -1,11 +1,15 @@
 import type { ControlDb } from '../../db/control-db';
 import { addMember, createTestTenant, login, startTestServer, type TestServer, type TestTenant } from '../../../test/helpers';
+import { InProcessBus } from '../../lib/pubsub';
+import { publishSessionsRevoked } from '../../graphql/subscriptions/invalidation';
+import { AuthCache } from './auth-cache';
 import { SessionService } from './session.service';
 
 /**
  * The per-request session check batches the checks of one event-loop turn into one statement (session.service.ts).
  * What must hold: each request gets exactly its own answer — live or not, member of *its* tenant or not — whatever
- * else shares the batch, and nothing is remembered between turns (a revocation counts on the next request).
+ * else shares the batch, and without an AuthCache nothing is remembered between turns (a revocation counts on the next
+ * request); with one, only live answers are, each for its own session, user and tenant, until a revocation drops it.
  */
 
 let server: TestServer;
@@ -16,15 +20,15 @@ function claimsOf(token: string): { sid: string; sub: string } {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sid: string; sub: string };
 }
 
-/** A SessionService over the platform's database, counting the statements it sends. */
-function counted() {
+/** A SessionService over the platform's database, counting the statements it sends (with `cache`, remembering). */
+function counted(cache?: AuthCache) {
   const stats = { statements: 0 };
   const db = server.platform.db;
   const countedDb = {
     rows: (text: string, params?: unknown[]) => (stats.statements++, db.rows(text, params)),
     one: (text: string, params?: unknown[]) => (stats.statements++, db.one(text, params)),
   } as unknown as ControlDb;
-  return { sessions: new SessionService(countedDb), stats };
+  return { sessions: new SessionService(countedDb, cache), stats };
 }
 
 beforeAll(async () => {
@@ -89,4 +93,33 @@ test('a malformed claim fails alone, before anything is sent; nothing is remembe
   await server.platform.db.rows(`update control.sessions set revoked_at = now() where id = $1`, [admin.sid]);
   await expect(sessions.check(admin.sid, admin.sub, a.tenant.id)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   expect(stats.statements).toBe(2);
+});
+
+test('remembered answers: only for their own session, user and tenant; a revocation forgets at once; refusals are not remembered', async () => {
+  const bus = new InProcessBus();
+  const cache = new AuthCache(bus, 'lpt:sessions:', 5000);
+  await cache.start();
+  try {
+    const admin = claimsOf((await login(server, a.adminEmail)).accessToken);
+    const other = claimsOf((await login(server, b.adminEmail)).accessToken);
+    const { sessions, stats } = counted(cache);
+    expect(await sessions.check(admin.sid, admin.sub, a.tenant.id)).toMatchObject({ id: admin.sub, member: true });
+    expect(await sessions.check(admin.sid, admin.sub, a.tenant.id)).toMatchObject({ id: admin.sub, member: true });
+    expect(stats.statements).toBe(1);
+    // Another tenant, another user, or the same session without a tenant: each its own question.
+    expect(await sessions.check(admin.sid, admin.sub, b.tenant.id)).toMatchObject({ id: admin.sub, member: false });
+    await expect(sessions.check(admin.sid, other.sub, a.tenant.id)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(sessions.check(admin.sid, other.sub, a.tenant.id)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(await sessions.check(admin.sid, admin.sub, null)).toMatchObject({ member: null });
+    expect(stats.statements).toBe(5);
+    // Revoked the way the app revokes (the row, then the broadcast, which drops this process's memory before it returns).
+    await server.platform.db.rows(`update control.sessions set revoked_at = now() where id = $1`, [admin.sid]);
+    await publishSessionsRevoked({ ...server.platform, authCache: cache }, [admin.sid]);
+    await expect(sessions.check(admin.sid, admin.sub, a.tenant.id)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(sessions.check(admin.sid, admin.sub, b.tenant.id)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(stats.statements).toBe(7);
+  } finally {
+    await cache.stop();
+    await bus.close();
+  }
 });

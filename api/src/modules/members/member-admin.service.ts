@@ -30,8 +30,8 @@ const members = new MemberService();
  *   2. writes control.* in its own short transaction, still under the lock, as the LAST step;
  *   3. lets the tenant transaction commit at the end of the operation, and invalidates cached permissions after.
  * A failure before (2) commits leaves nothing; the tenant side of these changes holds no writes after (2), so the
- * tenant commit cannot undo half of one. The context factory reads control.memberships on every request (no
- * cache), so a deactivation refuses the member's very next request, in every API process.
+ * tenant commit cannot undo half of one. The invalidation of (3) also drops what API processes remember of the
+ * member's live session (ADR 0010): this process before the mutation answers, the others when its broadcast arrives.
  */
 export class MemberAdminService {
   constructor(

@@ -11,7 +11,7 @@ import { API_KEY_PERMISSIONS, type Permission } from './catalog';
  * Runs in the context's own request scope, so the auth checker (which type-graphql calls before any middleware)
  * can use it too.
  */
-export async function permissionsOf(ctx: GraphQLContext): Promise<Set<string>> {
+export async function permissionsOf(ctx: GraphQLContext): Promise<ReadonlySet<string>> {
   const principal = ctx.principal;
   if (principal?.kind === 'apikey') return new Set(API_KEY_PERMISSIONS);
   if (principal?.kind !== 'user') return new Set();

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { testState } from '../../../test/state';
 import { MemoryStore, RedisStore, type KeyValueStore } from '../../lib/kv';
 import { InProcessBus } from '../../lib/pubsub';
+import { AuthCache } from '../auth/auth-cache';
 import { PermissionCache } from './permission-cache';
 
 /**
@@ -52,6 +53,37 @@ describe.each(stores)('%s store', (_name, make) => {
     expect([...(await getA())]).toEqual(['leads.read.own']);
     expect([...(await getB())]).toEqual(['leads.read.own']);
     expect(loads).toEqual({ a: 2, b: 1 });
+  });
+
+  test("in front of the store, this process's memory: no round trip for a repeat, per tenant and user, dropped by the tenant's change", async () => {
+    const { store, calls } = counted(make());
+    const bus = new InProcessBus();
+    const prefix = `lpt:${randomBytes(4).toString('hex')}:`;
+    const local = new AuthCache(bus, prefix, 5000);
+    await local.start();
+    const cache = new PermissionCache(store, bus, prefix, local);
+    const [tenantA, tenantB, user, other] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    let rolesA = ['leads.read.all'];
+    const loads = { a: 0, b: 0, other: 0 };
+    const getA = () => cache.get(tenantA, user, async () => (loads.a++, rolesA));
+    const getB = () => cache.get(tenantB, user, async () => (loads.b++, ['leads.read.own']));
+    const getOther = () => cache.get(tenantA, other, async () => (loads.other++, ['leads.create']));
+    try {
+      expect([[...(await getA())], [...(await getB())], [...(await getOther())]]).toEqual([['leads.read.all'], ['leads.read.own'], ['leads.create']]);
+      calls.length = 0;
+      expect([[...(await getA())], [...(await getB())], [...(await getOther())]]).toEqual([['leads.read.all'], ['leads.read.own'], ['leads.create']]);
+      expect(calls).toEqual([]);
+      rolesA = ['leads.read.own'];
+      await cache.invalidateTenant(tenantA);
+      expect([...(await getA())]).toEqual(['leads.read.own']); // at once: this process dropped it before invalidateTenant returned
+      expect([...(await getB())]).toEqual(['leads.read.own']);
+      expect(loads).toEqual({ a: 2, b: 1, other: 1 });
+      await getOther();
+      expect(loads.other).toBe(2);
+    } finally {
+      await local.stop();
+      await bus.close();
+    }
   });
 
   test('permissions read while a change commits are stored as stale: the next request reads them again', async () => {

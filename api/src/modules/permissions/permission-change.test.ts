@@ -8,8 +8,9 @@ import { DEFAULT_ROLES } from './catalog';
 
 /*
  * A change to a role's permissions, made in one API process (roles array updated in the tenant schema, then
- * PermissionCache.invalidateTenant), takes effect on the very next request in another process sharing Redis, and
- * reaches that process's websocket subscribers as permissionsChanged. Needs Redis: skipped (and says so) without.
+ * PermissionCache.invalidateTenant), takes effect in another process sharing Redis as soon as its broadcast arrives
+ * there (before the permissionsChanged announcement, which rides right behind it), and reaches that process's
+ * websocket subscribers as permissionsChanged. Needs Redis: skipped (and says so) without.
  */
 
 type Changed = { permissionsChanged: { userIds: string[]; at: string } };
@@ -84,8 +85,13 @@ test('a revoked permission is refused on the next request, and at the next event
   let n = 0;
   const rename = (name: string) => one.gql(`mutation($id: ID!, $n: String!) { updateLead(id: $id, input: { name: $n }) { id } }`, { id: leadIds[0], n: name }, { token: t.token });
   await leads.prime(async () => (await rename(`p${++n}`), leadIds[0]!), (item, id) => item.data?.leadChanged.lead?.id === id);
+  const changed = subscribe<Changed>(two, agent.token, CHANGED);
+  await primeChanged(changed);
 
   await setRolePermissions(one, t.tenant, 'agent', ['leads.create'], [agent.id]);
+  // `two` remembers permissions for a few seconds (ADR 0010) until the change's broadcast reaches it; the announcement
+  // travels right behind that broadcast on the same connection, so once it is here, `two` has forgotten.
+  expect((await changed.next()).data!.permissionsChanged.userIds).toEqual([agent.id]);
   expect(code(await onTwo(`{ leads { totalCount } }`))).toBe('FORBIDDEN');
   expect(code(await onTwo(`query($id: ID!) { lead(id: $id) { id } }`, { id: leadIds[0] }))).toBe('FORBIDDEN');
   expect(code(await onTwo(`{ leadCountsByStatus { count } }`))).toBe('FORBIDDEN');
