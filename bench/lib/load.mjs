@@ -15,7 +15,7 @@ import { latencySummary, round } from './stats.mjs';
 /**
  * One autocannon run; response times are appended to `times`.
  * @param {Target} target
- * @param {{ connections: number, duration: number, connectionRate?: number }} load
+ * @param {{ connections: number, duration: number, connectionRate?: number, amount?: number }} load
  * @param {number[]} times
  */
 async function run(target, load, times) {
@@ -24,6 +24,7 @@ async function run(target, load, times) {
     url: target.url,
     connections: load.connections,
     duration: load.duration,
+    amount: load.amount,
     connectionRate: load.connectionRate,
     timeout: 30,
     verifyBody: (/** @type {string} */ body) => !body.includes('"errors"'),
@@ -71,6 +72,20 @@ export async function measure(target, load) {
   const times = [];
   const r = await run(target, load, times);
   return combine([r], times, r.duration);
+}
+
+/**
+ * Exactly `amount` requests over `connections` connections, as fast as they answer (autocannon's `amount`, which
+ * overrides the duration); the rate is over the time they took.
+ * @param {Target} target
+ * @param {{ connections: number, amount: number }} load
+ * @returns {Promise<Measurement & { seconds: number }>}
+ */
+export async function measureAmount(target, load) {
+  /** @type {number[]} */
+  const times = [];
+  const r = await run(target, { ...load, duration: 600 }, times);
+  return { ...combine([r], times, r.duration), seconds: round(r.duration, 2) };
 }
 
 /**

@@ -112,6 +112,12 @@ export function markdown(r) {
     '',
     r.http.legend,
     '',
+    r.http.first_touch
+      ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(o.connections, r.http.first_touch.tenants)} connections: ` +
+        `${fmt(r.http.first_touch.seconds)} s, ${fmt(r.http.first_touch.rps)} req/s, p50 ${fmt(r.http.first_touch.p50)} ms, p95 ${fmt(r.http.first_touch.p95)} ms ` +
+        '(the cost of meeting a tenant: each PostgreSQL backend builds its catalog entries, the API learns its record and its users\' sessions).'
+      : '',
+    '',
     '## Latency at half the peak',
     '',
     `${fmt(r.latency.rate)} req/s (50% of the ${fmt(r.latency.peak_rps)} req/s median peak of list.api.spread) over ${r.latency.connections} connections spread over all ${fmt(o.tenants)} tenants, ` +
