@@ -85,8 +85,6 @@ export class TenantBatchReader {
    * with the tenant's typed error when it is not active, before anything is sent.
    */
   read<T>(tenant: TenantRecord, sql: string, id: string): Promise<T[]> {
-    const gated = gate(tenant);
-    if (gated.denied) return Promise.reject(gated.denied);
     if (!/^[^;$]*\$1\b[^;$]*$/.test(sql)) return Promise.reject(new Error('A batched read is one statement with one parameter, $1'));
     let statement: string;
     try {
@@ -94,8 +92,7 @@ export class TenantBatchReader {
     } catch (err) {
       return Promise.reject(err);
     }
-    this.opts.onStatement?.(sql);
-    return this.enqueue<T>({ tenant, statement });
+    return this.submit<T>(tenant, sql, statement);
   }
 
   private flush(): void {
@@ -176,6 +173,11 @@ export class TenantBatchReader {
   ): Promise<T[]> | null {
     const statement = inlineParams(sql, params ?? []);
     if (statement === null) return null;
+    return this.submit<T>(tenant, sql, statement, opts);
+  }
+
+  /** The tenant's gate (its typed error, before anything is sent), the statement counted, then the queue. */
+  private submit<T>(tenant: TenantRecord, sql: string, statement: string, opts: { statementTimeoutMs?: number; onStatement?: (sql: string) => void } = {}): Promise<T[]> {
     const gated = gate(tenant);
     if (gated.denied) return Promise.reject(gated.denied);
     (opts.onStatement ?? this.opts.onStatement)?.(sql);
