@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../test/helpers';
@@ -43,6 +45,51 @@ describe('limits and typed errors', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  /** A raw POST /graphql, chunked when asked (no content-length: the limit must hold while reading). */
+  function post(body: string | Buffer, headers: Record<string, string>, chunked = false): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(`${server.url}/graphql`, { method: 'POST', headers: chunked ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      });
+      req.on('error', reject);
+      if (chunked) {
+        const buf = Buffer.from(body);
+        for (let i = 0; i < buf.length; i += 1000) req.write(buf.subarray(i, i + 1000));
+        req.end();
+      } else req.end(body);
+    });
+  }
+  const JSON_HEADERS = { 'content-type': 'application/json' };
+  const codeOf = (text: string) => (JSON.parse(text) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions.code;
+
+  test('the limit holds for a body sent without a length; a body under it is served', async () => {
+    const big = JSON.stringify({ query: `{ currentTenant { id } }`, variables: { pad: 'x'.repeat(6000) } });
+    const res = await post(big, JSON_HEADERS, true);
+    expect([res.status, codeOf(res.body)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const small = await post(JSON.stringify({ query: `{ currentTenant { id } }` }), JSON_HEADERS, true);
+    expect([small.status, codeOf(small.body) ?? null]).toEqual([200, null]);
+  });
+
+  test('a JSON body that is not an object or an array is BAD_REQUEST (strict, as body-parser was)', async () => {
+    for (const body of ['"query"', '42', 'null']) {
+      const res = await post(body, JSON_HEADERS);
+      expect([body, res.status, codeOf(res.body)]).toEqual([body, 400, 'BAD_REQUEST']);
+    }
+  });
+
+  test('JSON with a utf-8 charset, and a gzip-compressed body (served by the express route), answer alike; no ETag on a POST', async () => {
+    const query = JSON.stringify({ query: `{ currentTenant { id } }` });
+    const plain = await post(query, { 'content-type': 'application/json; charset=utf-8' });
+    const zipped = await post(gzipSync(query), { ...JSON_HEADERS, 'content-encoding': 'gzip' });
+    expect([plain.status, zipped.status]).toEqual([200, 200]);
+    expect(JSON.parse(zipped.body)).toEqual(JSON.parse(plain.body));
+    expect(plain.headers.etag).toBeUndefined();
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
   });
 
   test('more aliases than GRAPHQL_MAX_ALIASES are refused with QUERY_TOO_COMPLEX', async () => {

@@ -15,6 +15,7 @@ import type { Services } from './services';
 import { createContextFactory, headerValue, type GraphQLContext } from './graphql/context';
 import { CommonErrorCode, makeFormatError } from './graphql/errors';
 import { OperationExecutor } from './graphql/executor';
+import { graphqlPostHandler } from './graphql/http-post';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { tenantTransactionPlugin } from './graphql/tenant-transaction.plugin';
 import { TenantEvents, type SubscriptionContext } from './graphql/subscriptions/event-stream';
@@ -42,7 +43,12 @@ export async function createApp(platform: Platform, services: Services, schema: 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
-  const httpServer = http.createServer(app);
+  // POST /graphql with JSON goes straight to Apollo (graphql/http-post.ts); everything else through express.
+  // (Set once Apollo has started; until then every request goes to express.)
+  const direct: { graphqlPost?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
+  const httpServer = http.createServer((req, res) => {
+    if (!direct.graphqlPost?.(req, res)) app(req, res);
+  });
   const buildContext = createContextFactory(platform, services);
   const executor = new OperationExecutor(schema);
 
@@ -121,6 +127,13 @@ export async function createApp(platform: Platform, services: Services, schema: 
     ],
   });
   await apollo.start();
+  direct.graphqlPost = graphqlPostHandler({
+    apollo,
+    maxBodyBytes: config.http.maxBodyBytes,
+    trust: app.get('trust proxy fn') as (addr: string, i: number) => boolean,
+    context: buildContext,
+    onInternal: (err) => logger.error('http error', { err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -329,6 +329,23 @@ describe('login throttling', () => {
     expectThrottled(await tryLogin(s, fresh, TEST_PASSWORD));
   });
 
+  test('the address is the socket’s, or X-Forwarded-For’s only behind TRUST_PROXY', async () => {
+    const from = (s: TestServer, ip: string, email: string, password = 'wrong-password') =>
+      s.gql<{ login: Tokens }>(LOGIN, { email, password }, { headers: { 'x-forwarded-for': ip } });
+    const spray = (i: number) => `fwd-${i}-${uniqueSlug('u')}@example.test`;
+    for (const trusted of [false, true]) {
+      const s = await throttledServer(trusted ? { TRUST_PROXY: 'true' } : {});
+      const fresh = `fwd-fresh-${uniqueSlug('u')}@example.test`;
+      await addMember(s, a.tenant, fresh);
+      // 6 failures, each claiming another forwarded address, 2 per account.
+      for (let i = 0; i < 6; i++) expect(code(await from(s, `203.0.113.${i + 1}`, spray(i % 3)))).toBe('INVALID_CREDENTIALS');
+      const res = await from(s, '203.0.113.99', fresh, TEST_PASSWORD);
+      // Behind a trusted proxy they were 6 clients and a 7th logs in; otherwise one socket address made 6 failures.
+      if (trusted) expect(res.errors).toBeUndefined();
+      else expectThrottled(res);
+    }
+  });
+
   test("a success clears the account's count", async () => {
     const s = await throttledServer({ LOGIN_MAX_FAILURES_PER_IP: '1000' });
     const user = `clears-${uniqueSlug('u')}@example.test`;
