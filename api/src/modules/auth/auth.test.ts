@@ -140,8 +140,8 @@ describe('login and tenant binding', () => {
     const id = await addMember(server, a.tenant, email);
     const t = await login(server, email);
     expect((await server.gql(ME, {}, { token: t.accessToken })).errors).toBeUndefined();
-    // Disabling is an operator's SQL (no mutation yet): what a process remembers of the live session ends within
-    // AUTH_CACHE_TTL_MS (ADR 0010); this server remembers nothing, so the very next request is refused.
+    // Disabled in SQL, behind the API's back (disableUser, which broadcasts, is platform-users.test.ts): what a process
+    // remembers of the live session ends within AUTH_CACHE_TTL_MS (ADR 0010); this server remembers nothing.
     const strict = await startServer({ AUTH_CACHE_TTL_MS: '0' });
     try {
       expect((await strict.gql(ME, {}, { token: t.accessToken })).errors).toBeUndefined();

@@ -6,6 +6,8 @@ export enum PlatformAuditAction {
   TENANTS_READ = 'platform.tenants.read',
   TENANT_SUSPEND = 'platform.tenants.suspend',
   TENANT_REACTIVATE = 'platform.tenants.reactivate',
+  USER_DISABLE = 'platform.users.disable',
+  USER_ENABLE = 'platform.users.enable',
 }
 
 /** Who asked, and from where: taken from the request context by the resolver. */
@@ -24,6 +26,7 @@ export interface PlatformAuditRow {
   actorEmail: string | null;
   action: string;
   tenantIds: string[];
+  subjectUserId: string | null;
   reason: string | null;
   clientIp: string | null;
   userAgent: string | null;
@@ -44,11 +47,11 @@ const CURSOR_KIND = 'audit';
 export class PlatformAuditService {
   constructor(private readonly db: Queryable) {}
 
-  async record(actor: AuditActor, action: PlatformAuditAction, tenantIds: string[], reason: string | null = null): Promise<void> {
-    await this.db.rows(
-      `insert into control.platform_audit (actor_id, action, tenant_ids, reason, client_ip, user_agent, request_id)
-       values ($1, $2, $3::uuid[], $4, $5, $6, $7)`,
-      [actor.actorId, action, tenantIds, reason, actor.clientIp || null, actor.userAgent || null, actor.requestId || null],
+  async record(actor: AuditActor, action: PlatformAuditAction, tenantIds: string[], reason: string | null = null, subjectUserId: string | null = null, q: Queryable = this.db): Promise<void> {
+    await q.rows(
+      `insert into control.platform_audit (actor_id, action, tenant_ids, reason, client_ip, user_agent, request_id, subject_user_id)
+       values ($1, $2, $3::uuid[], $4, $5, $6, $7, $8)`,
+      [actor.actorId, action, tenantIds, reason, actor.clientIp || null, actor.userAgent || null, actor.requestId || null, subjectUserId],
     );
   }
 
@@ -58,7 +61,7 @@ export class PlatformAuditService {
     if (args.tenantId && !isUuid(args.tenantId)) return { rows: [], hasNextPage: false };
     const rows = await this.db.rows<PlatformAuditRow>(
       `select a.id::text as id, a.at, a.actor_id as "actorId", u.email as "actorEmail", a.action,
-              a.tenant_ids::text[] as "tenantIds", a.reason, a.client_ip as "clientIp", a.user_agent as "userAgent",
+              a.tenant_ids::text[] as "tenantIds", a.subject_user_id as "subjectUserId", a.reason, a.client_ip as "clientIp", a.user_agent as "userAgent",
               a.request_id as "requestId"
          from control.platform_audit a
          left join control.users u on u.id = a.actor_id

@@ -6,7 +6,7 @@ import { TenantAdminView } from '../tenants/tenant.types';
 import type { AuditActor } from './platform-audit.service';
 import { PlatformAuditLogArgs, PlatformTenantsArgs, SuspendTenantArgs } from './platform.inputs';
 import { platformService } from './platform.service';
-import { pageInfo, PlatformAuditConnection, PlatformTenantConnection, PlatformTenantType } from './platform.types';
+import { pageInfo, PlatformAuditConnection, PlatformTenantConnection, PlatformTenantType, PlatformUserType } from './platform.types';
 import type { TenantStatus } from '../../tenancy/tenant';
 
 /**
@@ -59,5 +59,24 @@ export class PlatformResolver {
   @Mutation(() => TenantAdminView, { description: 'Platform admins: reactivate a suspended tenant. Audited.' })
   async reactivateTenant(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<TenantAdminView> {
     return platformService(ctx.services).setStatus(adminActor(ctx), id, 'active', null);
+  }
+
+  @Authorized<Role>('platform-admin')
+  @Mutation(() => PlatformUserType, {
+    description:
+      'Platform admins: disable a user account. Login fails from then on, every live session is revoked at once (in every API process, and open websockets close); not yourself. Audited.',
+  })
+  async disableUser(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<PlatformUserType> {
+    const actor = adminActor(ctx);
+    const why = reason.trim();
+    if (!why) throw new BadInputError('A reason is required', [{ field: 'reason', message: 'must not be blank' }]);
+    if (why.length > 1000) throw new BadInputError('The reason is too long', [{ field: 'reason', message: 'at most 1000 characters' }]);
+    return platformService(ctx.services).setUserDisabled(actor, id, true, why);
+  }
+
+  @Authorized<Role>('platform-admin')
+  @Mutation(() => PlatformUserType, { description: 'Platform admins: enable a disabled user account again (they log in anew). Audited.' })
+  async enableUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PlatformUserType> {
+    return platformService(ctx.services).setUserDisabled(adminActor(ctx), id, false, null);
   }
 }

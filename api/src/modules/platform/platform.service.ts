@@ -1,4 +1,5 @@
-import { NotFoundError } from '../../graphql/errors';
+import { BadInputError, NotFoundError } from '../../graphql/errors';
+import { publishSessionsRevoked } from '../../graphql/subscriptions/invalidation';
 import type { Platform } from '../../platform';
 import { tenantDb } from '../../tenancy/context';
 import { isUuid } from '../../tenancy/names';
@@ -32,6 +33,14 @@ export interface PlatformTenantView extends Omit<TenantRow, 'cursorAt' | 'schema
   leadCount: number | null;
   lastActivityAt: Date | null;
   dataRead: PlatformDataRead;
+}
+
+export interface PlatformUserView {
+  id: string;
+  email: string;
+  name: string;
+  disabledAt: Date | null;
+  revokedSessions: number;
 }
 
 export interface PlatformTenantPage {
@@ -99,6 +108,35 @@ export class PlatformService {
     await this.audit.record(actor, action, [row.id], reason);
     if (row.status !== target) await this.tenants.setStatus(row.id, target, reason);
     return (await this.tenants.get({ id: row.id }))!;
+  }
+
+  /**
+   * Disables a user account (or enables it again), platform-wide. Disabling, in one transaction with its audit row:
+   * `disabled_at` (login then fails like a wrong password) and every live session revoked (refresh tokens die with
+   * them). After the commit the revocations are broadcast: every API process drops what it remembers of those sessions
+   * (ADR 0010) and closes their websockets. Enabling lets the user log in again; revoked sessions stay revoked.
+   * A platform admin cannot disable themselves (nobody would be left to undo it, in the worst case).
+   */
+  async setUserDisabled(actor: AuditActor, userId: string, disabled: boolean, reason: string | null): Promise<PlatformUserView> {
+    if (disabled && userId === actor.actorId) throw new BadInputError('You cannot disable your own account', [{ field: 'id', message: 'is you' }]);
+    const found = isUuid(userId) ? await this.platform.db.one<{ id: string }>(`select id from control.users where id = $1`, [userId]) : null;
+    if (!found) throw new NotFoundError('User');
+    const action = disabled ? PlatformAuditAction.USER_DISABLE : PlatformAuditAction.USER_ENABLE;
+    const { user, revoked } = await this.platform.db.tx(async (q) => {
+      const tenants = await q.rows<{ tenant_id: string }>(`select tenant_id from control.memberships where user_id = $1 order by created_at`, [userId]);
+      await this.audit.record(actor, action, tenants.map((t) => t.tenant_id), reason, userId, q);
+      const [row] = await q.rows<PlatformUserView>(
+        `update control.users set disabled_at = case when $2 then coalesce(disabled_at, now()) else null end
+          where id = $1 returning id, email, name, disabled_at as "disabledAt"`,
+        [userId, disabled],
+      );
+      const sessions = disabled
+        ? await q.rows<{ id: string }>(`update control.sessions set revoked_at = now() where user_id = $1 and revoked_at is null returning id`, [userId])
+        : [];
+      return { user: row!, revoked: sessions.map((r) => r.id) };
+    });
+    if (revoked.length) await publishSessionsRevoked(this.platform, revoked);
+    return { ...user, revokedSessions: revoked.length };
   }
 
   listAudit(args: { first: number; after?: string | null; tenantId?: string | null }): Promise<AuditPage> {

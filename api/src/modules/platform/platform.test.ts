@@ -129,6 +129,8 @@ test('non-admins get FORBIDDEN, anonymous callers UNAUTHENTICATED, and neither l
     [`{ platformAuditLog { edges { node { id } } } }`, {}],
     [`mutation($id: ID!) { suspendTenant(id: $id, reason: "x") { status } }`, { id: a.tenant.id }],
     [`mutation($id: ID!) { reactivateTenant(id: $id) { status } }`, { id: d.tenant.id }],
+    [`mutation($id: ID!) { disableUser(id: $id, reason: "x") { id } }`, { id: admin.id }],
+    [`mutation($id: ID!) { enableUser(id: $id) { id } }`, { id: admin.id }],
   ] as const;
   for (const [query, variables] of ops) {
     for (const [token, code] of [[member, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {

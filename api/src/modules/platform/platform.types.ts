@@ -49,8 +49,9 @@ export class PlatformAuditEntryType {
   @Field() at!: Date;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
   @Field(() => String, { nullable: true }) actorEmail!: string | null;
-  @Field({ description: 'e.g. platform.tenants.read, platform.tenants.suspend, platform.tenants.reactivate' }) action!: string;
+  @Field({ description: 'e.g. platform.tenants.read, platform.tenants.suspend, platform.tenants.reactivate, platform.users.disable, platform.users.enable' }) action!: string;
   @Field(() => [ID], { description: 'The tenants the operation disclosed or changed.' }) tenantIds!: string[];
+  @Field(() => ID, { nullable: true, description: 'The user the operation changed (platform.users.disable, platform.users.enable).' }) subjectUserId!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) clientIp!: string | null;
   @Field(() => String, { nullable: true }) userAgent!: string | null;
@@ -72,4 +73,13 @@ export class PlatformAuditConnection {
 /** Forward-only pages: previous-page links are not offered. */
 export function pageInfo<T extends { cursor: string }>(rows: T[], hasNextPage: boolean): PageInfo {
   return { hasNextPage, hasPreviousPage: false, startCursor: rows[0]?.cursor ?? null, endCursor: rows.at(-1)?.cursor ?? null };
+}
+
+@ObjectType('PlatformUser', { description: 'A user account as platform admins see it.' })
+export class PlatformUserType {
+  @Field(() => ID) id!: string;
+  @Field() email!: string;
+  @Field() name!: string;
+  @Field(() => Date, { nullable: true, description: 'Set while the account is disabled: no login, no live session.' }) disabledAt!: Date | null;
+  @Field(() => Int, { description: 'Sessions this change revoked (disable); 0 otherwise.' }) revokedSessions!: number;
 }
