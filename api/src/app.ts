@@ -13,9 +13,9 @@ import { WebSocketServer } from 'ws';
 import type { Platform } from './platform';
 import type { Services } from './services';
 import { createContextFactory, headerValue, type GraphQLContext } from './graphql/context';
-import { CommonErrorCode, makeFormatError } from './graphql/errors';
+import { makeFormatError } from './graphql/errors';
 import { OperationExecutor } from './graphql/executor';
-import { graphqlPostHandler } from './graphql/http-post';
+import { graphqlPostHandler, httpRefusal } from './graphql/http-post';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { tenantTransactionPlugin } from './graphql/tenant-transaction.plugin';
 import { TenantEvents, type SubscriptionContext } from './graphql/subscriptions/event-stream';
@@ -185,12 +185,10 @@ export async function createApp(platform: Platform, services: Services, schema: 
 
   // Errors before GraphQL (body too large, malformed JSON) still answer in GraphQL's error shape.
   app.use((err: { type?: string; status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const tooLarge = err.type === 'entity.too.large';
-    const status = tooLarge ? 413 : (err.status ?? 500);
-    const code = tooLarge ? CommonErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? 'BAD_REQUEST' : CommonErrorCode.INTERNAL_SERVER_ERROR;
-    const message = tooLarge ? `Request body exceeds ${config.http.maxBodyBytes} bytes` : status < 500 ? 'Malformed request' : 'Internal server error';
+    const status = err.type === 'entity.too.large' ? 413 : (err.status ?? 500);
     if (status >= 500) logger.error('http error', { err: err.message });
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const refusal = httpRefusal(status, config.http.maxBodyBytes);
+    res.status(refusal.status).type('application/json').send(refusal.body);
   });
 
   return {

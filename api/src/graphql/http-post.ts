@@ -41,8 +41,22 @@ export function graphqlPostHandler(opts: GraphqlPostOptions): (req: http.Incomin
   };
 }
 
-function sendError(res: http.ServerResponse, status: number, code: string, message: string, close = false): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+/**
+ * What an HTTP request refused before GraphQL gets, in GraphQL's error shape: 413 (over `maxBodyBytes`), another 4xx
+ * (malformed), or 500. The express route's error handler answers with the same.
+ */
+export function httpRefusal(status: number, maxBodyBytes: number): { status: number; body: string } {
+  const [code, message] =
+    status === 413
+      ? [CommonErrorCode.PAYLOAD_TOO_LARGE, `Request body exceeds ${maxBodyBytes} bytes`]
+      : status < 500
+        ? ['BAD_REQUEST', 'Malformed request']
+        : [CommonErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'];
+  return { status, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
+}
+
+function sendError(res: http.ServerResponse, refusal: { status: number; body: string }, close = false): void {
+  const { status, body } = refusal;
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(body));
@@ -52,7 +66,7 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
 
 /** The body as a string, or null when it is over the limit (the answer is then sent here). */
 function readBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<string | null> {
-  const tooLarge = () => sendError(res, 413, CommonErrorCode.PAYLOAD_TOO_LARGE, `Request body exceeds ${limit} bytes`, true);
+  const tooLarge = () => sendError(res, httpRefusal(413, limit), true);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     tooLarge();
@@ -89,11 +103,11 @@ async function handle(opts: GraphqlPostOptions, req: http.IncomingMessage, res: 
     const start = text.search(/\S/);
     if (start !== -1) {
       // body-parser's strict mode: an object or an array, nothing else.
-      if (text[start] !== '{' && text[start] !== '[') return sendError(res, 400, 'BAD_REQUEST', 'Malformed request');
+      if (text[start] !== '{' && text[start] !== '[') return sendError(res, httpRefusal(400, opts.maxBodyBytes));
       try {
         body = JSON.parse(text);
       } catch {
-        return sendError(res, 400, 'BAD_REQUEST', 'Malformed request');
+        return sendError(res, httpRefusal(400, opts.maxBodyBytes));
       }
     }
     const headers = new HeaderMap();
@@ -116,7 +130,7 @@ async function handle(opts: GraphqlPostOptions, req: http.IncomingMessage, res: 
     res.end();
   } catch (err) {
     opts.onInternal(err);
-    if (!res.headersSent) sendError(res, 500, CommonErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    if (!res.headersSent) sendError(res, httpRefusal(500, opts.maxBodyBytes));
     else res.destroy();
   }
 }

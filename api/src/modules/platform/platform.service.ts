@@ -119,21 +119,21 @@ export class PlatformService {
    */
   async setUserDisabled(actor: AuditActor, userId: string, disabled: boolean, reason: string | null): Promise<PlatformUserView> {
     if (disabled && userId === actor.actorId) throw new BadInputError('You cannot disable your own account', [{ field: 'id', message: 'is you' }]);
-    const found = isUuid(userId) ? await this.platform.db.one<{ id: string }>(`select id from control.users where id = $1`, [userId]) : null;
-    if (!found) throw new NotFoundError('User');
+    if (!isUuid(userId)) throw new NotFoundError('User');
     const action = disabled ? PlatformAuditAction.USER_DISABLE : PlatformAuditAction.USER_ENABLE;
     const { user, revoked } = await this.platform.db.tx(async (q) => {
-      const tenants = await q.rows<{ tenant_id: string }>(`select tenant_id from control.memberships where user_id = $1 order by created_at`, [userId]);
-      await this.audit.record(actor, action, tenants.map((t) => t.tenant_id), reason, userId, q);
-      const [row] = await q.rows<PlatformUserView>(
+      const [row] = await q.rows<Omit<PlatformUserView, 'revokedSessions'>>(
         `update control.users set disabled_at = case when $2 then coalesce(disabled_at, now()) else null end
           where id = $1 returning id, email, name, disabled_at as "disabledAt"`,
         [userId, disabled],
       );
+      if (!row) throw new NotFoundError('User'); // the transaction rolls back: nothing recorded
+      const tenants = await q.rows<{ tenant_id: string }>(`select tenant_id from control.memberships where user_id = $1 order by created_at`, [userId]);
+      await this.audit.record(actor, action, tenants.map((t) => t.tenant_id), reason, userId, q);
       const sessions = disabled
         ? await q.rows<{ id: string }>(`update control.sessions set revoked_at = now() where user_id = $1 and revoked_at is null returning id`, [userId])
         : [];
-      return { user: row!, revoked: sessions.map((r) => r.id) };
+      return { user: row, revoked: sessions.map((r) => r.id) };
     });
     if (revoked.length) await publishSessionsRevoked(this.platform, revoked);
     return { ...user, revokedSessions: revoked.length };
