@@ -1,4 +1,5 @@
 import type { ControlDb } from '../db/control-db';
+import { parseInvalidation, type Invalidation } from '../graphql/subscriptions/invalidation';
 import type { KeyValueStore } from '../lib/kv';
 import type { MessageBus } from '../lib/pubsub';
 import { SystemTopic, systemChannel } from '../graphql/topics';
@@ -42,12 +43,8 @@ export class TenantRegistry {
     // Invalidations published while the subscriber was cut off never arrive: forget everything at such a gap.
     this.removeGap = this.bus.onGap(() => this.local.clear());
     this.unsubscribe = await this.bus.subscribe(systemChannel(this.prefix, SystemTopic.INVALIDATE), (raw) => {
-      try {
-        const msg = JSON.parse(raw) as { kind: string; id?: string; slug?: string };
-        if (msg.kind === 'tenant') this.dropLocal(msg.id, msg.slug);
-      } catch {
-        /* ignore malformed */
-      }
+      const msg = parseInvalidation(raw); // null when malformed: ignored
+      if (msg?.kind === 'tenant') this.dropLocal(msg.id, msg.slug);
     });
   }
 
@@ -131,7 +128,7 @@ export class TenantRegistry {
     // The epoch first: a reader that read the old one can no longer store what it read before this change.
     await this.kv.incr(this.epochKeyById(t.id), 2 * SHARED_RECORD_TTL_MS);
     await this.kv.del(this.redisKeyById(t.id), this.redisKeyBySlug(t.slug));
-    await this.bus.publish(systemChannel(this.prefix, SystemTopic.INVALIDATE), JSON.stringify({ kind: 'tenant', id: t.id, slug: t.slug }));
+    await this.bus.publish(systemChannel(this.prefix, SystemTopic.INVALIDATE), JSON.stringify({ kind: 'tenant', id: t.id, slug: t.slug } satisfies Invalidation));
   }
 
   async setStatus(id: string, status: TenantStatus, reason?: string | null): Promise<TenantRecord | null> {
