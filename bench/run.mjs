@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appEnv, BENCH_DIR } from './lib/app-env.mjs';
+import { extractBaseline } from './lib/baseline.mjs';
 import { checkBenchDeps, DEPS_DIR, SetupError } from './lib/deps.mjs';
 import { httpPhase } from './lib/http-phase.mjs';
 import { startChild } from './lib/ipc.mjs';
@@ -62,6 +63,8 @@ async function main() {
     redisUrl: process.env.REDIS_URL,
     prefix: `lpbench${randomBytes(3).toString('hex')}:`,
   });
+  const baseline = opts.baseline ? extractBaseline(opts.baseline, fs.mkdtempSync(path.join(tmp, 'baseline-'))) : undefined;
+  if (baseline) log(`baseline: the API at ${baseline.commit} (${opts.baseline}) serves beside this checkout's`);
   const machine = machineInfo({ postgres: scratch.version, database: scratch.server, redis: Boolean(env.REDIS_URL) });
   const child = async (/** @type {string} */ name, /** @type {string} */ file, /** @type {any} */ o = {}) => {
     // NODE_ENV too, not only the Config: libraries read it (Apollo Server's defaults, under Jest it is 'test').
@@ -100,16 +103,17 @@ async function main() {
 
   // The API and the raw endpoint do not read the catalog at start; a generous timeout all the same at 10,000.
   const serverStart = 120_000 + opts.tenants * 60;
-  const [api, raw] = await Promise.all([
+  const [api, raw, base] = await Promise.all([
     child('api', 'servers/api-server.mjs', {
       args: { env },
       readyTimeoutMs: serverStart,
       execArgv: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
     }),
     child('raw', 'servers/raw-server.mjs', { args: { databaseUrl: scratch.url, schema: tenants[0].schema, pool: opts.pool }, readyTimeoutMs: serverStart }),
+    baseline && child('base', 'servers/api-server.mjs', { args: { env, root: baseline.root }, readyTimeoutMs: serverStart, execArgv: ['--expose-gc'] }),
   ]);
-  const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile }, tenants, opts, log, warnings });
-  await Promise.all([raw.stop(), postgraphile.stop()]);
+  const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile, ...(base ? { base } : {}) }, tenants, opts, log, warnings });
+  await Promise.all([raw.stop(), postgraphile.stop(), base?.stop()]);
 
   const subscriptions = await subscriptionPhase({ api, env, tenants, opts, log, warnings });
   await api.stop();
@@ -135,6 +139,7 @@ async function main() {
     options: { ...opts, databaseUrl: undefined },
     machine,
     bench_dependencies: deps,
+    baseline: baseline ? { ref: opts.baseline, commit: baseline.commit } : undefined,
     summary: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, /** @type {any} */ (summary)[k]])),
     http,
     latency,

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { testState } from './state';
 /**
  * The benchmark harness (bench/, `npm run bench`) at toy sizes, so it cannot rot unnoticed: seeding through the
  * provisioner, the three servers, every measurement and both results files. Its numbers mean nothing here; the
- * test only checks that the run completes and that every summary figure is a finite number. It creates its
+ * test only checks that the run completes and that every summary figure is a finite number (with `--baseline HEAD`,
+ * the lever-by-lever comparison, also that the committed API served beside this one). It creates its
  * scratch database next to this run's (named after it, so global-teardown drops it should the bench not).
  */
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -37,7 +38,7 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     throw new Error('The benchmark needs its private dependencies (PostGraphile 4, autocannon): run `npm run bench:install` first');
   }
   const state = testState();
-  const args = ['bench/run.mjs', '--tenants', '3', '--leads', '60', '--duration', '1', '--rounds', '1', '--subscribers', '20', '--events', '20'];
+  const args = ['bench/run.mjs', '--tenants', '3', '--leads', '60', '--duration', '1', '--rounds', '1', '--subscribers', '20', '--events', '20', '--baseline', 'HEAD'];
   args.push('--provision-sample', '3', '--database-url', state.adminUrl, '--database-name', `${state.database}_bench`, '--out', out);
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     execFile(
@@ -55,9 +56,19 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
   const files = fs.readdirSync(out);
   const json = files.find((f) => f.endsWith('.json'));
   expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(1);
-  const results = JSON.parse(fs.readFileSync(path.join(out, json!), 'utf8')) as { summary: Record<string, unknown>; machine: Record<string, unknown> };
+  const results = JSON.parse(fs.readFileSync(path.join(out, json!), 'utf8')) as {
+    summary: Record<string, unknown>;
+    machine: Record<string, unknown>;
+    baseline: { commit: string };
+    http: { ratios: Record<string, number>; cases: Record<string, { median_rps: number }> };
+  };
   const notFinite = SUMMARY_KEYS.filter((k) => typeof results.summary[k] !== 'number' || !Number.isFinite(results.summary[k]));
   expect({ notFinite, summary: results.summary }).toEqual({ notFinite: [], summary: results.summary });
   expect(results.summary).toMatchObject({ tenants: 3, subscribers: 20 });
   expect(results.machine).toMatchObject({ cores: os.cpus().length, node: process.version });
+  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim();
+  expect(results.baseline.commit).toBe(head);
+  const base = ['list.base', 'pk.base'].map((c) => results.http.cases[c]?.median_rps);
+  const ratios = [results.http.ratios.list_vs_baseline, results.http.ratios.pk_vs_baseline];
+  expect({ base: base.every((x) => Number.isFinite(x) && x! > 0), ratios: ratios.every(Number.isFinite) }).toEqual({ base: true, ratios: true });
 }, 180_000);

@@ -6,16 +6,19 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 
-/** @returns {NodeRequire} */
-export function apiRequire() {
-  const require = createRequire(path.join(REPO_ROOT, 'api', 'package.json'));
+/**
+ * @param {string} [root] the checkout whose api/ to load: this one, or a baseline's (bench/lib/baseline.mjs)
+ * @returns {NodeRequire}
+ */
+export function apiRequire(root = REPO_ROOT) {
+  const require = createRequire(path.join(root, 'api', 'package.json'));
   require(path.join(BENCH_DIR, 'lib', 'register-ts.cjs'));
   return require;
 }
 
-/** @param {string} modulePath relative to api/src, without extension */
-export function loadApi(modulePath) {
-  return apiRequire()(path.join(REPO_ROOT, 'api', 'src', modulePath));
+/** @param {string} modulePath relative to api/src, without extension @param {string} [root] as in apiRequire */
+export function loadApi(modulePath, root = REPO_ROOT) {
+  return apiRequire(root)(path.join(root, 'api', 'src', modulePath));
 }
 
 /**

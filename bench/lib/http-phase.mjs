@@ -32,11 +32,16 @@ function cases(/** @type {Record<string, Server>} */ s, tenants) {
   const tokens = tenants.map((t) => t.token);
   const listBody = gqlBody(API.list);
   const pgListBody = gqlBody(POSTGRAPHILE.list);
+  const list = (/** @type {Server} */ server) => varying(server.info.url, '/graphql', () => ({ body: listBody, token: t0.token }));
+  const pk = (/** @type {Server} */ server) => varying(server.info.url, '/graphql', () => ({ body: gqlBody(API.pk, { id: pick(ids) }), token: t0.token }));
   return {
-    'list.api': varying(s.api.info.url, '/graphql', () => ({ body: listBody, token: t0.token })),
+    'list.api': list(s.api),
+    // --baseline: the API at another commit, measured right after ours in every round
+    ...(s.base ? { 'list.base': list(s.base) } : {}),
     'list.raw': varying(s.raw.info.url, '/list', () => ({ body: '{}' })),
     'list.postgraphile': varying(s.postgraphile.info.url, '/graphql', () => ({ body: pgListBody })),
-    'pk.api': varying(s.api.info.url, '/graphql', () => ({ body: gqlBody(API.pk, { id: pick(ids) }), token: t0.token })),
+    'pk.api': pk(s.api),
+    ...(s.base ? { 'pk.base': pk(s.base) } : {}),
     'pk.raw': varying(s.raw.info.url, '/lead', () => ({ body: JSON.stringify({ id: pick(ids) }) })),
     'pk.postgraphile': varying(s.postgraphile.info.url, '/graphql', () => ({ body: gqlBody(POSTGRAPHILE.pk, { id: pick(ids) }) })),
     'list.api.spread': varying(s.api.info.url, '/graphql', () => ({ body: listBody, token: pick(tokens) })),
@@ -50,6 +55,7 @@ async function verify(/** @type {Record<string, Server>} */ s, /** @type {Tenant
     api: leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.list), t0.token)),
     raw: leadsOf(await post(s.raw.info.url, '/list', '{}')),
     postgraphile: leadsOf(await post(s.postgraphile.info.url, '/graphql', gqlBody(POSTGRAPHILE.list))),
+    ...(s.base ? { base: leadsOf(await post(s.base.info.url, '/graphql', gqlBody(API.list), t0.token)) } : {}),
   };
   const expected = JSON.stringify(pages.raw);
   for (const [name, page] of Object.entries(pages)) {
@@ -62,6 +68,7 @@ async function verify(/** @type {Record<string, Server>} */ s, /** @type {Tenant
     leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.pk, { id }), t0.token)),
     leadsOf(await post(s.raw.info.url, '/lead', JSON.stringify({ id }))),
     leadsOf(await post(s.postgraphile.info.url, '/graphql', gqlBody(POSTGRAPHILE.pk, { id }))),
+    ...(s.base ? [leadsOf(await post(s.base.info.url, '/graphql', gqlBody(API.pk, { id }), t0.token))] : []),
   ].map((x) => JSON.stringify(x));
   if (new Set(one).size !== 1) throw new Error(`lead(id) differs between servers: ${one.join(' / ')}`);
   for (const t of [tenants.at(-1), pick(tenants)]) leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.list), t?.token));
@@ -74,12 +81,14 @@ const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)
  * request per connection, each holding a pooled connection): wait for that backlog to finish so it does not
  * run into the next case's measurement.
  */
-async function settle(/** @type {Server} */ api) {
+async function settle(/** @type {Server[]} */ ...apis) {
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { pool } = await api.call('stats');
-    if ((pool.waiting === 0 && pool.idle === pool.total) || Date.now() > deadline) break;
-    await sleep(100);
+  for (const api of apis) {
+    for (;;) {
+      const { pool } = await api.call('stats');
+      if ((pool.waiting === 0 && pool.idle === pool.total) || Date.now() > deadline) break;
+      await sleep(100);
+    }
   }
   await sleep(250);
 }
@@ -114,6 +123,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
   log(`statements per list page: ${statements['list page'].tenant} tenant, ${statements['list page'].wire} on the wire`);
 
   const targets = cases(servers, tenants);
+  const ours = [servers.api, ...(servers.base ? [servers.base] : [])];
   const load = { connections: opts.connections, duration: opts.duration };
 
   // Every tenant asked once before anything is measured: the spread case then measures serving N tenants, not
@@ -131,7 +141,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
   log(`warm-up: ${Object.keys(targets).length} cases × ${Math.min(opts.duration, 3)} s`);
   for (const target of Object.values(targets)) {
     await measure(target, { ...load, duration: Math.min(opts.duration, 3) });
-    await settle(servers.api);
+    await settle(...ours);
   }
 
   /** @type {Record<string, import('./load.mjs').Measurement[]>} */
@@ -139,7 +149,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
   for (let r = 1; r <= opts.rounds; r++) {
     for (const [name, target] of Object.entries(targets)) {
       const m = await measure(target, load);
-      await settle(servers.api);
+      await settle(...ours);
       rounds[name].push(m);
       log(`round ${r}/${opts.rounds} ${name.padEnd(18)} ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms`);
       const bad = m.non2xx + m.errors + m.timeouts + m.graphqlErrors;
@@ -154,6 +164,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
     pk_vs_raw: perRound('pk.api', 'pk.raw'),
     pk_vs_postgraphile: perRound('pk.api', 'pk.postgraphile'),
     routing_ratio: perRound('list.api.spread', 'list.api'),
+    ...(servers.base ? { list_vs_baseline: perRound('list.api', 'list.base'), pk_vs_baseline: perRound('pk.api', 'pk.base') } : {}),
   };
   const summary = Object.fromEntries(
     Object.entries(rounds).map(([name, ms]) => [

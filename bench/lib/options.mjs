@@ -32,11 +32,13 @@ ${Object.entries(SPEC)
   --database-name <name>   name of the scratch database (default lp_bench_<timestamp>)
   --cpu-prof <dir>         write a CPU profile of the API process there (node --cpu-prof; open it in Chrome DevTools
                            or speedscope for a flame graph); a profiled run is slower, its figures are not results
+  --baseline <git ref>     also serve the API as it was at that commit, in the same rounds (list.base, pk.base),
+                           and report list_vs_baseline / pk_vs_baseline: how to measure one lever
   --keep                   keep the scratch database (and print its URL) instead of dropping it
   --verbose                relay the children's output
   --help`;
 
-/** @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, cpuProf?: string, keep: boolean, verbose: boolean, help: boolean }} Options */
+/** @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, cpuProf?: string, baseline?: string, keep: boolean, verbose: boolean, help: boolean }} Options */
 
 /** @param {string[]} argv @returns {Options} */
 export function parseOptions(argv) {
@@ -50,6 +52,7 @@ export function parseOptions(argv) {
       'database-url': { type: 'string' },
       'database-name': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      baseline: { type: 'string' },
       keep: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -61,6 +64,7 @@ export function parseOptions(argv) {
     databaseUrl: values['database-url'],
     databaseName: values['database-name'],
     cpuProf: values['cpu-prof'],
+    baseline: values.baseline,
     keep: Boolean(values.keep),
     verbose: Boolean(values.verbose),
     help: Boolean(values.help),

@@ -112,6 +112,11 @@ export function markdown(r) {
     '',
     r.http.legend,
     '',
+    r.baseline
+      ? `Baseline: list.base and pk.base are the API at ${r.baseline.commit} (\`--baseline ${r.baseline.ref}\`), served beside this checkout's in the same rounds: ` +
+        `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`
+      : '',
+    '',
     r.http.first_touch
       ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(o.connections, r.http.first_touch.tenants)} connections: ` +
         `${fmt(r.http.first_touch.seconds)} s, ${fmt(r.http.first_touch.rps)} req/s, p50 ${fmt(r.http.first_touch.p50)} ms, p95 ${fmt(r.http.first_touch.p95)} ms ` +

@@ -9,25 +9,26 @@
  * Job workers are off: provisioning was measured by the seed child, and pollers would add statements.
  */
 import { fail, ready, serveIpc } from '../lib/ipc.mjs';
-import { apiRequire, loadApi } from '../lib/app-env.mjs';
+import { apiRequire, loadApi, REPO_ROOT } from '../lib/app-env.mjs';
 import { eventPublisher } from '../lib/publish.mjs';
 
-/** @type {{ env: Record<string, string> }} */
+/** @type {{ env: Record<string, string>, root?: string }} root: another checkout's API (--baseline) */
 const args = JSON.parse(process.argv[2]);
+const root = args.root ?? REPO_ROOT;
 
 let tenantStatements = 0;
 let wireStatements = 0;
-const pg = apiRequire()('pg');
+const pg = apiRequire(root)('pg');
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(...a) {
   wireStatements++;
   return originalQuery.apply(this, a);
 };
 
-const { loadConfig } = loadApi('config/env');
-const { createLogger } = loadApi('lib/logger');
-const { startRuntime } = loadApi('runtime');
-const { tenantChannel, Topic } = loadApi('graphql/topics');
+const { loadConfig } = loadApi('config/env', root);
+const { createLogger } = loadApi('lib/logger', root);
+const { startRuntime } = loadApi('runtime', root);
+const { tenantChannel, Topic } = loadApi('graphql/topics', root);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
