@@ -17,6 +17,7 @@ import { PermissionResolver } from '../modules/permissions/permission.resolver';
 import { AUDIT_RESOLVERS } from '../modules/audit/audit.resolver';
 import { AuditMiddleware } from '../modules/audit/audit.middleware';
 import { authChecker } from './auth-checker';
+import { DateTimeISO } from './date-time';
 import { NO_TOPIC_PUBSUB } from './subscriptions/event-stream';
 
 /** Every resolver class of the API. New modules add theirs here. */
@@ -77,6 +78,8 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
+    // Every Date field: graphql-scalars' DateTimeISO, with canonical text passed through (date-time.ts).
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
     emitSchemaFile: false,
     pubSub: NO_TOPIC_PUBSUB,
   });

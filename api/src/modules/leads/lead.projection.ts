@@ -1,4 +1,5 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { isoTimestampSql } from '../../graphql/date-time';
 import { MEMBER_COLUMNS } from '../members/member.types';
 import { STATUS_COLUMNS } from '../statuses/status.types';
 import { LEAD_READ_COLUMNS } from './lead.types';
@@ -22,9 +23,9 @@ const NEEDS: Record<string, readonly string[]> = {
   value: ['l.value::float8 as value'],
   currency: ['l.currency'],
   tags: ['l.tags'],
-  createdAt: ['l.created_at as "createdAt"'],
-  updatedAt: ['l.updated_at as "updatedAt"'],
-  deletedAt: ['l.deleted_at as "deletedAt"'],
+  createdAt: [`${isoTimestampSql('l.created_at')} as "createdAt"`],
+  updatedAt: [`${isoTimestampSql('l.updated_at')} as "updatedAt"`],
+  deletedAt: [`${isoTimestampSql('l.deleted_at')} as "deletedAt"`],
   // Resolved by LeadFieldsResolver from these:
   status: [
     'l.status_id as "statusId"',

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { isoTimestampSql, type IsoTimestamp } from '../../graphql/date-time';
 import { MEMBER_COLUMNS, type MemberRow } from '../members/member.types';
 import { STATUS_COLUMNS, type StatusRow } from '../statuses/status.types';
 
@@ -13,9 +14,10 @@ export class LeadType {
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => String, { nullable: true }) currency!: string | null;
   @Field(() => [String]) tags!: string[];
-  @Field() createdAt!: Date;
-  @Field() updatedAt!: Date;
-  @Field(() => Date, { nullable: true }) deletedAt!: Date | null;
+  // Read as the text the API writes (isoTimestampSql): a lead's timestamps are only ever serialized.
+  @Field(() => Date) createdAt!: IsoTimestamp;
+  @Field(() => Date) updatedAt!: IsoTimestamp;
+  @Field(() => Date, { nullable: true }) deletedAt!: IsoTimestamp | null;
   // Resolved by LeadFieldsResolver through the request's loaders:
   statusId!: string;
   ownerId!: string | null;
@@ -31,7 +33,8 @@ export type LeadRow = LeadType;
 
 export const LEAD_COLUMNS = `l.id, l.name, l.company, l.email, l.phone, l.source, l.value::float8 as value, l.currency, l.tags,
   l.custom, l.status_id as "statusId", l.owner_id as "ownerId", l.team_id as "teamId", l.created_by as "createdById",
-  l.created_at as "createdAt", l.updated_at as "updatedAt", l.deleted_at as "deletedAt"`;
+  ${isoTimestampSql('l.created_at')} as "createdAt", ${isoTimestampSql('l.updated_at')} as "updatedAt",
+  ${isoTimestampSql('l.deleted_at')} as "deletedAt"`;
 
 /**
  * LEAD_COLUMNS plus the lead's status and owner, each as one JSON object of exactly the columns their own loaders
