@@ -2,6 +2,8 @@ import { BadInputError } from '../../graphql/errors';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field.validation';
 import type { OwnerScope } from '../permissions/owner-scope';
 import { LeadOrderField, OrderDirection, type LeadFilter, type LeadOrder, type LeadsArgs } from './lead.inputs';
+import type { Projection } from './lead.projection';
+import { LEAD_JOINS } from './lead.types';
 
 /**
  * Builds the SQL of a leads page: filters, a stable order (always ending in the primary key) and keyset
@@ -199,7 +201,7 @@ export function needsCustomFields(args: Pick<LeadsArgs, 'filter' | 'orderBy'>): 
   return args.orderBy?.field === LeadOrderField.CUSTOM_FIELD || Boolean(args.filter?.customFields?.length);
 }
 
-export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], columns: string, ownerScope: OwnerScope): PagePlan {
+export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], projection: Projection, ownerScope: OwnerScope): PagePlan {
   if (args.first != null && args.last != null) throw new BadInputError('Use first or last, not both', [{ field: 'last', message: 'cannot be combined with first' }]);
   if (args.after && args.before) throw new BadInputError('Use after or before, not both', [{ field: 'before', message: 'cannot be combined with after' }]);
   // Only first/after and last/before page: any other pairing used to ignore its cursor without a word.
@@ -219,7 +221,14 @@ export function planPage(args: LeadsArgs, defs: CustomFieldDefinition[], columns
   const cursorArg = backwards ? args.before : args.after;
   if (cursorArg) where.push(seek(key, decodeCursor(cursorArg, key, backwards ? 'before' : 'after'), scan, params));
   // The sort value travels as text: timestamps keep their microseconds, numerics their precision.
-  const sql = `select ${columns}, (${key.expr})::text as sort_value from leads l where ${where.join(' and ')} order by ${orderBy(key, scan)} limit ${params.add(limit + 1, 'int')}`;
+  const select = `select ${projection.columns}, (${key.expr})::text as sort_value`;
+  const page = `where ${where.join(' and ')} order by ${orderBy(key, scan)} limit ${params.add(limit + 1, 'int')}`;
+  const joins = (Object.keys(LEAD_JOINS) as Array<keyof typeof LEAD_JOINS>).filter((j) => projection.joins[j]).map((j) => LEAD_JOINS[j]);
+  // With relations, the page is cut first and joined after: PostgreSQL plans that in less time than the joins under
+  // the limit (bench/results/levers.md, round 7), and planning is most of what a simple-query page costs it.
+  const sql = joins.length
+    ? `${select} from (select l.* from leads l ${page}) l ${joins.join(' ')} order by ${orderBy(key, scan)}`
+    : `${select} from leads l ${page}`;
   return {
     sql,
     params: params.values,

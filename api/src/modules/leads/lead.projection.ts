@@ -1,8 +1,6 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { isoTimestampSql } from '../../graphql/date-time';
-import { MEMBER_COLUMNS } from '../members/member.types';
-import { STATUS_COLUMNS } from '../statuses/status.types';
-import { LEAD_READ_COLUMNS } from './lead.types';
+import { ALL_JOINS, LEAD_READ_COLUMNS, OWNER_JOIN_COLUMNS, STATUS_JOIN_COLUMNS, type LeadJoins } from './lead.types';
 
 /**
  * The columns a page of leads needs for the fields a client selected on its nodes: a page of `id name status { label }`
@@ -27,11 +25,8 @@ const NEEDS: Record<string, readonly string[]> = {
   updatedAt: [`${isoTimestampSql('l.updated_at')} as "updatedAt"`],
   deletedAt: [`${isoTimestampSql('l.deleted_at')} as "deletedAt"`],
   // Resolved by LeadFieldsResolver from these:
-  status: [
-    'l.status_id as "statusId"',
-    `(select row_to_json(s) from (select ${STATUS_COLUMNS} from lead_statuses where id = l.status_id) s) as "joinedStatus"`,
-  ],
-  owner: ['l.owner_id as "ownerId"', `(select row_to_json(m) from (select ${MEMBER_COLUMNS} from members where user_id = l.owner_id) m) as "joinedOwner"`],
+  status: ['l.status_id as "statusId"', STATUS_JOIN_COLUMNS], // with LEAD_JOINS.status
+  owner: ['l.owner_id as "ownerId"', OWNER_JOIN_COLUMNS], // with LEAD_JOINS.owner
   createdBy: ['l.created_by as "createdById"'],
   team: ['l.team_id as "teamId"'],
   customFields: ['l.custom'],
@@ -43,12 +38,14 @@ const ORDER = Object.keys(NEEDS);
 
 export interface Projection {
   columns: string;
+  /** The relations the columns read from (LEAD_JOINS): the status and owner fields need theirs. */
+  joins: LeadJoins;
   /** Every column of LEAD_READ_COLUMNS: the rows can stand for the lead anywhere (e.g. primed into leadById). */
   full: boolean;
 }
 
 /** The whole row: what a page reads when nothing better is known. */
-export const FULL_ROW: Projection = { columns: LEAD_READ_COLUMNS, full: true };
+export const FULL_ROW: Projection = { columns: LEAD_READ_COLUMNS, joins: ALL_JOINS, full: true };
 const cache = new WeakMap<FieldNode, Projection>();
 
 /** The projection for the nodes of a `leads` connection field (`edges { node { … } }`). */
@@ -76,7 +73,7 @@ function plan(field: FieldNode, fragments: Record<string, FragmentDefinitionNode
   }
   if ([...names].some((n) => !Object.hasOwn(NEEDS, n))) return FULL_ROW;
   const columns = ['l.id', ...ORDER.filter((n) => names.has(n)).flatMap((n) => NEEDS[n]!)];
-  return { columns: columns.join(', '), full: false };
+  return { columns: columns.join(', '), joins: { status: names.has('status'), owner: names.has('owner') }, full: false };
 }
 
 /** Fields of a selection set (through inline fragments and fragment spreads), all of them or those of one name. */

@@ -9,7 +9,7 @@ import { LeadDeletedError, TransitionNotAllowedError } from './lead.errors';
 import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
 import { encodeCursor, needsCustomFields, planPage } from './lead.list';
-import { LEAD_COLUMNS, LEAD_READ_COLUMNS, type LeadConnection, type LeadRow } from './lead.types';
+import { LEAD_COLUMNS, LEAD_READ_COLUMNS, LEAD_READ_FROM, withRelations, type LeadConnection, type LeadRow } from './lead.types';
 import { FULL_ROW, type Projection } from './lead.projection';
 import { isUuid } from '../../tenancy/names';
 
@@ -55,8 +55,8 @@ export class LeadService {
    * fewer than all columns are not primed into leadById, where another selection could find a field missing.
    */
   async list(args: LeadsArgs, req: Req, projection: Projection = FULL_ROW): Promise<LeadConnection> {
-    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], projection.columns, req.ownerScope);
-    const rows = await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params));
+    const plan = planPage(args, needsCustomFields(args) ? await req.loaders.customFields() : [], projection, req.ownerScope);
+    const rows = withRelations(await guardCast(() => tenantDb().query<LeadRow & { sort_value: string | null }>(plan.sql, plan.params)), projection.joins);
     const hasMore = rows.length > plan.limit;
     const page = rows.slice(0, plan.limit);
     if (plan.backwards) page.reverse();
@@ -84,7 +84,8 @@ export class LeadService {
   async get(id: string, req: Req): Promise<LeadRow | null> {
     if (req.ownerScope === null) return req.loaders.leadById.load(id);
     if (!isUuid(id)) return null;
-    return tenantDb().one<LeadRow>(`select ${LEAD_READ_COLUMNS} from leads l where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
+    const rows = await tenantDb().query<LeadRow>(`select ${LEAD_READ_COLUMNS} from ${LEAD_READ_FROM} where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
+    return withRelations(rows)[0] ?? null;
   }
 
   private async mustGet(id: string, req: Req, opts: { allowDeleted?: boolean } = {}): Promise<LeadRow> {

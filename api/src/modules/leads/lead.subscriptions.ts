@@ -6,7 +6,7 @@ import { Topic } from '../../graphql/topics';
 import { MemberType } from '../members/member.types';
 import type { LeadEvent } from './lead.events';
 import { leadRequest } from './lead.resolver';
-import { LEAD_READ_COLUMNS, LeadType, type LeadRow } from './lead.types';
+import { LEAD_READ_COLUMNS, LEAD_READ_FROM, LeadType, withRelations, type LeadRow } from './lead.types';
 import { isUuid } from '../../tenancy/names';
 
 export enum LeadChangeKindEnum {
@@ -50,7 +50,7 @@ function leadOfDelivery(event: ScopedLeadEvent, ctx: GraphQLContext): Promise<Le
   if (!lead) {
     const { reader } = (ctx as SubscriptionContext).events;
     lead = isUuid(event.leadId)
-      ? reader.read<LeadRow>(ctx.scope.tenant!, `select ${LEAD_READ_COLUMNS} from leads l where l.id = $1`, event.leadId).then((rows) => rows[0] ?? null)
+      ? reader.read<LeadRow>(ctx.scope.tenant!, `select ${LEAD_READ_COLUMNS} from ${LEAD_READ_FROM} where l.id = $1`, event.leadId).then((rows) => withRelations(rows)[0] ?? null)
       : Promise.resolve(null);
     leadsOfDeliveries.set(event, lead);
   }
