@@ -112,6 +112,16 @@ async function main() {
     child('raw', 'servers/raw-server.mjs', { args: { databaseUrl: scratch.url, schema: tenants[0].schema, pool: opts.pool }, readyTimeoutMs: serverStart }),
     baseline && child('base', 'servers/api-server.mjs', { args: { env, root: baseline.root }, readyTimeoutMs: serverStart, execArgv: ['--expose-gc'] }),
   ]);
+  const budget = api.info.fileBudget;
+  if (budget) {
+    machine.postgres_max_files_per_process = budget.setting;
+    if (!budget.enough) {
+      warnings.push(
+        `PostgreSQL's max_files_per_process is ${budget.setting}, below the ${budget.needed} a read-lane backend needs for ${budget.tenantSchemas} tenant schemas ` +
+          `(${budget.filesPerTenant} files each): the spread case measures files being reopened at every statement (ADR 0011)`,
+      );
+    }
+  }
   const { http, latency, statements } = await httpPhase({ servers: { api, raw, postgraphile, ...(base ? { base } : {}) }, tenants, opts, log, warnings });
   await Promise.all([raw.stop(), postgraphile.stop(), base?.stop()]);
 

@@ -6,6 +6,7 @@ import { startProvisionWorker } from './jobs/provision-tenant.job';
 import { startAuditRetention, type AuditRetentionScheduler } from './jobs/audit-retention.job';
 import { createPlatform, type Platform, type PlatformOptions } from './platform';
 import { createServices, type Services } from './services';
+import { warnIfFileBudgetShort } from './tenancy/file-budget';
 
 export interface Runtime {
   platform: Platform;
@@ -31,6 +32,7 @@ export async function startRuntime(
     const services = createServices(platform, jobs);
     const schema = await buildApiSchema();
     const app = await createApp(platform, services, schema, { webDir: opts.webDir });
+    await warnIfFileBudgetShort(platform.db, platform.batchReader.laneCount, platform.logger);
     const port = await app.listen(opts.port ?? config.http.port, opts.host ?? config.http.host);
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     let closing: Promise<void> | undefined;

@@ -45,6 +45,7 @@ function cases(/** @type {Record<string, Server>} */ s, tenants) {
     'pk.raw': varying(s.raw.info.url, '/lead', () => ({ body: JSON.stringify({ id: pick(ids) }) })),
     'pk.postgraphile': varying(s.postgraphile.info.url, '/graphql', () => ({ body: gqlBody(POSTGRAPHILE.pk, { id: pick(ids) }) })),
     'list.api.spread': varying(s.api.info.url, '/graphql', () => ({ body: listBody, token: pick(tokens) })),
+    ...(s.base ? { 'list.base.spread': varying(s.base.info.url, '/graphql', () => ({ body: listBody, token: pick(tokens) })) } : {}),
   };
 }
 
@@ -164,7 +165,9 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
     pk_vs_raw: perRound('pk.api', 'pk.raw'),
     pk_vs_postgraphile: perRound('pk.api', 'pk.postgraphile'),
     routing_ratio: perRound('list.api.spread', 'list.api'),
-    ...(servers.base ? { list_vs_baseline: perRound('list.api', 'list.base'), pk_vs_baseline: perRound('pk.api', 'pk.base') } : {}),
+    ...(servers.base
+      ? { list_vs_baseline: perRound('list.api', 'list.base'), pk_vs_baseline: perRound('pk.api', 'pk.base'), spread_vs_baseline: perRound('list.api.spread', 'list.base.spread') }
+      : {}),
   };
   const summary = Object.fromEntries(
     Object.entries(rounds).map(([name, ms]) => [

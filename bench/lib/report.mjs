@@ -89,7 +89,7 @@ export function markdown(r) {
   const lines = [
     `# Leadplane benchmark, ${r.started_at}`,
     '',
-    `${m.cpu_model}, ${m.cores} cores, ${m.memory_gib} GiB; Node ${m.node}; PostgreSQL ${m.postgres} (${m.database}); pub/sub ${m.pubsub}; ` +
+    `${m.cpu_model}, ${m.cores} cores, ${m.memory_gib} GiB; Node ${m.node}; PostgreSQL ${m.postgres} (${m.database}${m.postgres_max_files_per_process ? `, max_files_per_process ${m.postgres_max_files_per_process}` : ''}); pub/sub ${m.pubsub}; ` +
       `load average at start ${m.load_average_at_start.join(' / ')}; commit ${m.git_commit ?? '?'}${m.git_dirty ? ' (uncommitted changes in api/ or migrations/)' : ''}.`,
     '',
     `Sizes: ${fmt(o.tenants)} tenants × ${fmt(o.leads)} leads (${o.owners} owners + admin each), ${fmt(o.subscribers)} subscribers at ${fmt(o.events)} events/s; ` +
@@ -112,11 +112,10 @@ export function markdown(r) {
     '',
     r.http.legend,
     '',
-    r.baseline
-      ? `Baseline: list.base and pk.base are the API at ${r.baseline.commit} (\`--baseline ${r.baseline.ref}\`), served beside this checkout's in the same rounds: ` +
-        `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`
-      : '',
-    '',
+    ...(r.baseline
+      ? [`Baseline: list.base, pk.base and list.base.spread are the API at ${r.baseline.commit} (\`--baseline ${r.baseline.ref}\`), served beside this checkout's in the same rounds: ` +
+        `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)}, spread_vs_baseline ${fmt(r.http.ratios.spread_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`, '']
+      : []),
     r.http.first_touch
       ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(o.connections, r.http.first_touch.tenants)} connections: ` +
         `${fmt(r.http.first_touch.seconds)} s, ${fmt(r.http.first_touch.rps)} req/s, p50 ${fmt(r.http.first_touch.p50)} ms, p95 ${fmt(r.http.first_touch.p95)} ms ` +

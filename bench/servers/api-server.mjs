@@ -69,7 +69,14 @@ async function main() {
     publish,
   }, () => runtime.close());
 
-  ready({ url: `http://127.0.0.1:${runtime.app.httpServer.address().port}` });
+  // PostgreSQL's open-file budget for this many tenant schemas (ADR 0011); a baseline from before it has no such module.
+  let fileBudget = null;
+  try {
+    fileBudget = await loadApi('tenancy/file-budget', root).fileBudget(runtime.platform.db, runtime.platform.batchReader.laneCount);
+  } catch {
+    /* not measured */
+  }
+  ready({ url: `http://127.0.0.1:${runtime.app.httpServer.address().port}`, fileBudget });
 }
 
 main().catch(fail);

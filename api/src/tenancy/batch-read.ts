@@ -146,6 +146,11 @@ export class TenantBatchReader {
     lane.home = undefined;
   }
 
+  /** How many lanes (each a backend serving its share of the tenants). */
+  get laneCount(): number {
+    return this.lanes.length;
+  }
+
   /** Connections the lanes hold right now (busy, or idle for at most HOLD_IDLE_MS). */
   get holding(): number {
     return this.lanes.filter((l) => l.home).length;
