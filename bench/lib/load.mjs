@@ -9,7 +9,7 @@ import { latencySummary, round } from './stats.mjs';
  * @typedef {{ url: string, path: string, body?: string, headers?: Record<string, string>,
  *   setupRequest?: (req: any) => any }} Target
  * @typedef {{ rps: number, p50: number, p95: number, p99: number, samples: number, requests: number,
- *   non2xx: number, errors: number, timeouts: number, graphqlErrors: number }} Measurement
+ *   non2xx: number, errors: number, timeouts: number, graphqlErrors: number, cpu_us_per_request?: number }} Measurement
  */
 
 /**

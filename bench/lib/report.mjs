@@ -103,18 +103,18 @@ export function markdown(r) {
     '',
     `## Throughput (median of ${o.rounds} interleaved rounds)`,
     '',
-    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | Errors |',
-    '|---|---|---|---|---|---|---|',
+    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | API CPU µs/request | Errors |',
+    '|---|---|---|---|---|---|---|---|',
     ...Object.entries(r.http.cases).map(
       ([name, c]) =>
-        `| ${name} | ${fmt(c.median_rps)} | ${c.rounds.map((x) => fmt(x.rps)).join(', ')} | ${fmt(c.median_p50)} | ${fmt(c.median_p95)} | ${fmt(c.median_p99)} | ${fmt(c.errors)} |`,
+        `| ${name} | ${fmt(c.median_rps)} | ${c.rounds.map((x) => fmt(x.rps)).join(', ')} | ${fmt(c.median_p50)} | ${fmt(c.median_p95)} | ${fmt(c.median_p99)} | ${fmt(c.median_cpu_us_per_request)} | ${fmt(c.errors)} |`,
     ),
     '',
     r.http.legend,
     '',
     ...(r.baseline
       ? [`Baseline: list.base, pk.base and list.base.spread are the API at ${r.baseline.commit} (\`--baseline ${r.baseline.ref}\`), served beside this checkout's in the same rounds: ` +
-        `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)}, spread_vs_baseline ${fmt(r.http.ratios.spread_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`, '']
+        `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)}, spread_vs_baseline ${fmt(r.http.ratios.spread_vs_baseline)}; API CPU per request list_cpu_vs_baseline ${fmt(r.http.ratios.list_cpu_vs_baseline)}, pk_cpu_vs_baseline ${fmt(r.http.ratios.pk_cpu_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`, '']
       : []),
     r.http.first_touch
       ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(o.connections, r.http.first_touch.tenants)} connections: ` +

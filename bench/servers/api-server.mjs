@@ -57,7 +57,10 @@ async function main() {
   );
 
   serveIpc({
-    stats: () => ({ tenantStatements, wireStatements, ...memory(), pool: poolState() }),
+    stats: () => {
+      const cpu = process.cpuUsage();
+      return { tenantStatements, wireStatements, ...memory(), pool: poolState(), cpuUs: cpu.user + cpu.system };
+    },
     gc: async () => {
       for (let i = 0; i < 3; i++) {
         globalThis.gc?.();
