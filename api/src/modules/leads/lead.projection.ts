@@ -1,6 +1,6 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { isoTimestampSql } from '../../graphql/date-time';
-import { ALL_JOINS, LEAD_READ_COLUMNS, OWNER_JOIN_COLUMNS, STATUS_JOIN_COLUMNS, type LeadJoins } from './lead.types';
+import { ALL_JOINS, LEAD_READ_COLUMNS, OWNER_JOINED, STATUS_JOINED, joinedColumns, type LeadJoins } from './lead.types';
 
 /**
  * The columns a page of leads needs for the fields a client selected on its nodes: a page of `id name status { label }`
@@ -25,8 +25,9 @@ const NEEDS: Record<string, readonly string[]> = {
   updatedAt: [`${isoTimestampSql('l.updated_at')} as "updatedAt"`],
   deletedAt: [`${isoTimestampSql('l.deleted_at')} as "deletedAt"`],
   // Resolved by LeadFieldsResolver from these:
-  status: ['l.status_id as "statusId"', STATUS_JOIN_COLUMNS], // with LEAD_JOINS.status
-  owner: ['l.owner_id as "ownerId"', OWNER_JOIN_COLUMNS], // with LEAD_JOINS.owner
+  // With LEAD_JOINS.status / .owner, and the columns of the relation's fields the selection asks for (relationColumns):
+  status: ['l.status_id as "statusId"'],
+  owner: ['l.owner_id as "ownerId"'],
   createdBy: ['l.created_by as "createdById"'],
   team: ['l.team_id as "teamId"'],
   customFields: ['l.custom'],
@@ -62,10 +63,15 @@ export function pageProjection(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
 
 function plan(field: FieldNode, fragments: Record<string, FragmentDefinitionNode>): Projection {
   const names = new Set<string>();
+  const related = { status: new Set<string>(), owner: new Set<string>() };
   try {
     for (const edges of fieldsNamed(field.selectionSet, 'edges', fragments)) {
       for (const node of fieldsNamed(edges.selectionSet, 'node', fragments)) {
-        for (const f of fieldsNamed(node.selectionSet, null, fragments)) names.add(f.name.value);
+        for (const f of fieldsNamed(node.selectionSet, null, fragments)) {
+          const name = f.name.value;
+          names.add(name);
+          if (name === 'status' || name === 'owner') for (const g of fieldsNamed(f.selectionSet, null, fragments)) related[name].add(g.name.value);
+        }
       }
     }
   } catch {
@@ -73,7 +79,19 @@ function plan(field: FieldNode, fragments: Record<string, FragmentDefinitionNode
   }
   if ([...names].some((n) => !Object.hasOwn(NEEDS, n))) return FULL_ROW;
   const columns = ['l.id', ...ORDER.filter((n) => names.has(n)).flatMap((n) => NEEDS[n]!)];
+  if (names.has('status')) columns.push(relationColumns('s', STATUS_JOINED, related.status));
+  if (names.has('owner')) columns.push(relationColumns('m', OWNER_JOINED, related.owner));
   return { columns: columns.join(', '), joins: { status: names.has('status'), owner: names.has('owner') }, full: false };
+}
+
+/**
+ * The joined relation's id and the fields selected on it (`status { label }`: id and label); every field when one of
+ * them is not a plain column (a field resolver such as LeadStatus.allowedTransitions or Member.roles, or one added later).
+ */
+function relationColumns(alias: 's' | 'm', map: Readonly<Record<string, string>>, selected: Set<string>): string {
+  selected.delete('__typename');
+  if ([...selected].some((f) => !Object.hasOwn(map, f))) return joinedColumns(alias);
+  return joinedColumns(alias, ['id', ...[...selected].filter((f) => f !== 'id')]);
 }
 
 /** Fields of a selection set (through inline fragments and fragment spreads), all of them or those of one name. */

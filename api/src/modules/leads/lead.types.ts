@@ -50,9 +50,23 @@ export const LEAD_JOINS = {
 export type LeadJoins = Readonly<Record<keyof typeof LEAD_JOINS, boolean>>;
 export const ALL_JOINS: LeadJoins = { status: true, owner: true };
 
-export const STATUS_JOIN_COLUMNS = `s.id as "s.id", s.key as "s.key", s.label as "s.label", s.position as "s.position", s.color as "s.color",
-  s.terminal_kind as "s.kind", s.is_default as "s.isDefault"`;
-export const OWNER_JOIN_COLUMNS = `m.user_id as "m.id", m.email as "m.email", m.name as "m.name", m.status as "m.status"`;
+/** Each field of a joined status and owner and the column it is read from (complete: checked against the row types). */
+export const STATUS_JOINED: Readonly<Record<keyof StatusRow, string>> = {
+  id: 's.id',
+  key: 's.key',
+  label: 's.label',
+  position: 's.position',
+  color: 's.color',
+  kind: 's.terminal_kind',
+  isDefault: 's.is_default',
+};
+export const OWNER_JOINED: Readonly<Record<keyof MemberRow, string>> = { id: 'm.user_id', email: 'm.email', name: 'm.name', status: 'm.status' };
+
+/** Select-list entries for `fields` of a joined relation, aliased `<alias>.<field>` (all of them by default). */
+export function joinedColumns(alias: 's' | 'm', fields?: readonly string[]): string {
+  const map: Readonly<Record<string, string>> = alias === 's' ? STATUS_JOINED : OWNER_JOINED;
+  return (fields ?? Object.keys(map)).map((f) => `${map[f]} as "${alias}.${f}"`).join(', ');
+}
 
 /**
  * LEAD_COLUMNS plus the lead's status and owner (LEAD_JOINS), for reads `from ${LEAD_READ_FROM}` whose rows then go
@@ -60,31 +74,27 @@ export const OWNER_JOIN_COLUMNS = `m.user_id as "m.id", m.email as "m.email", m.
  * more statement each (LeadFieldsResolver falls back to the loaders when a row was read without them, e.g. returned
  * by a write).
  */
-export const LEAD_READ_COLUMNS = `${LEAD_COLUMNS}, ${STATUS_JOIN_COLUMNS}, ${OWNER_JOIN_COLUMNS}`;
+export const LEAD_READ_COLUMNS = `${LEAD_COLUMNS}, ${joinedColumns('s')}, ${joinedColumns('m')}`;
 export const LEAD_READ_FROM = `leads l ${LEAD_JOINS.status} ${LEAD_JOINS.owner}`;
 
 type Flat = Record<string, unknown>;
+const FLAT_STATUS = Object.keys(STATUS_JOINED).map((f) => [f, `s.${f}`] as const);
+const FLAT_OWNER = Object.keys(OWNER_JOINED).map((f) => [f, `m.${f}`] as const);
 
-/** Rows read with (some of) LEAD_JOINS, given their joinedStatus / joinedOwner. Returns the same array. */
+function assemble(row: Flat, flat: ReadonlyArray<readonly [string, string]>): Flat {
+  const out: Flat = {};
+  for (const [field, column] of flat) if (column in row) out[field] = row[column];
+  return out;
+}
+
+/**
+ * Rows read with (some of) LEAD_JOINS, given their joinedStatus / joinedOwner: objects of the relation's fields the
+ * read selected (all of them, or those a page's selection asks for: lead.projection.ts). Returns the same array.
+ */
 export function withRelations<T extends LeadRow>(rows: T[], joins: LeadJoins = ALL_JOINS): T[] {
   for (const row of rows as Array<T & Flat>) {
-    if (joins.status) {
-      row.joinedStatus =
-        row['s.id'] == null
-          ? undefined
-          : ({
-              id: row['s.id'],
-              key: row['s.key'],
-              label: row['s.label'],
-              position: row['s.position'],
-              color: row['s.color'],
-              kind: row['s.kind'],
-              isDefault: row['s.isDefault'],
-            } as StatusRow);
-    }
-    if (joins.owner) {
-      row.joinedOwner = row['m.id'] == null ? null : ({ id: row['m.id'], email: row['m.email'], name: row['m.name'], status: row['m.status'] } as MemberRow);
-    }
+    if (joins.status) row.joinedStatus = row['s.id'] == null ? undefined : (assemble(row, FLAT_STATUS) as unknown as StatusRow);
+    if (joins.owner) row.joinedOwner = row['m.id'] == null ? null : (assemble(row, FLAT_OWNER) as unknown as MemberRow);
   }
   return rows;
 }
