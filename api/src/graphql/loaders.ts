@@ -3,7 +3,7 @@ import { runInScope, tenantDb, type RequestScope } from '../tenancy/context';
 import { ACTIVITY_COLUMNS, type ActivityRow } from '../modules/activities/activity.types';
 import { CUSTOM_FIELD_COLUMNS } from '../modules/custom-fields/custom-field.types';
 import type { CustomFieldDefinition } from '../modules/custom-fields/custom-field.validation';
-import { LEAD_READ_COLUMNS, LEAD_READ_FROM, withRelations, type LeadRow } from '../modules/leads/lead.types';
+import { LEAD_BY_ID_COLUMNS, type LeadRow } from '../modules/leads/lead.types';
 import { MEMBER_COLUMNS, type MemberRow } from '../modules/members/member.types';
 import { STATUS_COLUMNS, type StatusRow } from '../modules/statuses/status.types';
 import { TEAM_COLUMNS, type TeamRow } from '../modules/teams/team.types';
@@ -54,10 +54,7 @@ export function createLoaders(scope: RequestScope): Loaders {
   const leadById = lazy(
     () =>
       new DataLoader<string, LeadRow | null>((ids) =>
-        inScope(async () => {
-          const rows = await tenantDb().query<LeadRow>(`select ${LEAD_READ_COLUMNS} from ${LEAD_READ_FROM} where l.id = any($1::uuid[])`, [valid(ids)]);
-          return byKey(ids, withRelations(rows), (r) => r.id);
-        }),
+        inScope(async () => byKey(ids, await tenantDb().query<LeadRow>(`select ${LEAD_BY_ID_COLUMNS} from leads l where l.id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
       ),
   );
   const memberById = lazy(

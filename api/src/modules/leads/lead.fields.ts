@@ -19,7 +19,7 @@ type Row = Readonly<LeadType>;
 
 /**
  * Lead relations, each through a per-request loader (one statement per relation for a whole page), except status and
- * owner when the row was read with them (LEAD_READ_COLUMNS): then they are answered at once, without a promise.
+ * owner when the row was read with them (LEAD_READ_COLUMNS, LEAD_BY_ID_COLUMNS): then they are answered at once, without a promise.
  */
 @Resolver(() => LeadType)
 export class LeadFieldsResolver {

@@ -9,7 +9,7 @@ import { LeadDeletedError, TransitionNotAllowedError } from './lead.errors';
 import { publishAfterCommit, type LeadChangeKind } from './lead.events';
 import { MAX_BULK, type CreateLeadInput, type LeadsArgs, type UpdateLeadInput } from './lead.inputs';
 import { encodeCursor, needsCustomFields, planPage } from './lead.list';
-import { LEAD_COLUMNS, LEAD_READ_COLUMNS, LEAD_READ_FROM, withRelations, type LeadConnection, type LeadRow } from './lead.types';
+import { LEAD_BY_ID_COLUMNS, LEAD_COLUMNS, withRelations, type LeadConnection, type LeadRow } from './lead.types';
 import { FULL_ROW, type Projection } from './lead.projection';
 import { isUuid } from '../../tenancy/names';
 
@@ -84,8 +84,7 @@ export class LeadService {
   async get(id: string, req: Req): Promise<LeadRow | null> {
     if (req.ownerScope === null) return req.loaders.leadById.load(id);
     if (!isUuid(id)) return null;
-    const rows = await tenantDb().query<LeadRow>(`select ${LEAD_READ_COLUMNS} from ${LEAD_READ_FROM} where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
-    return withRelations(rows)[0] ?? null;
+    return tenantDb().one<LeadRow>(`select ${LEAD_BY_ID_COLUMNS} from leads l where l.id = $1 and l.owner_id = $2`, [id, req.ownerScope]);
   }
 
   private async mustGet(id: string, req: Req, opts: { allowDeleted?: boolean } = {}): Promise<LeadRow> {

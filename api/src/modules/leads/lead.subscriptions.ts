@@ -6,7 +6,7 @@ import { Topic } from '../../graphql/topics';
 import { MemberType } from '../members/member.types';
 import type { LeadEvent } from './lead.events';
 import { leadRequest } from './lead.resolver';
-import { LEAD_READ_COLUMNS, LEAD_READ_FROM, LeadType, withRelations, type LeadRow } from './lead.types';
+import { LEAD_BY_ID_COLUMNS, LeadType, type LeadRow } from './lead.types';
 import { isUuid } from '../../tenancy/names';
 
 export enum LeadChangeKindEnum {
@@ -40,7 +40,7 @@ type ScopedLeadEvent = LeadEvent & { loaded?: LeadRow | null };
  * delivery's event object, which TenantEvents hands to every listener of the tenant's channel (one object per
  * delivery, frozen). Read in a unit of work of its own in the event's tenant (the subscriber's, checked before
  * `prepare` runs), after the change committed (events are published after the commit), with the status and the owner
- * (LEAD_READ_COLUMNS), through the batch reader: the reads of events arriving together, whatever their tenants, share
+ * (LEAD_BY_ID_COLUMNS), through the batch reader: the reads of events arriving together, whatever their tenants, share
  * one round trip. A subscriber whose selection needs nothing more opens no transaction of its own.
  */
 const leadsOfDeliveries = new WeakMap<object, Promise<LeadRow | null>>();
@@ -50,7 +50,7 @@ function leadOfDelivery(event: ScopedLeadEvent, ctx: GraphQLContext): Promise<Le
   if (!lead) {
     const { reader } = (ctx as SubscriptionContext).events;
     lead = isUuid(event.leadId)
-      ? reader.read<LeadRow>(ctx.scope.tenant!, `select ${LEAD_READ_COLUMNS} from ${LEAD_READ_FROM} where l.id = $1`, event.leadId).then((rows) => withRelations(rows)[0] ?? null)
+      ? reader.read<LeadRow>(ctx.scope.tenant!, `select ${LEAD_BY_ID_COLUMNS} from leads l where l.id = $1`, event.leadId).then((rows) => rows[0] ?? null)
       : Promise.resolve(null);
     leadsOfDeliveries.set(event, lead);
   }

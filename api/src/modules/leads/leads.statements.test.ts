@@ -137,7 +137,7 @@ test('the same lead(id) under 20 aliases in one operation is one statement', asy
   const { data, statements } = await statementsOf<Record<string, { id: string; name: string }>>(`query($id: ID!) { ${aliases} }`, { id });
   expect(Object.values(data)).toEqual(Array.from({ length: 20 }, () => ({ id, name: leads.edges[0]!.node.name })));
   expect(statements).toHaveLength(1);
-  expect(statements[0]).toMatch(/from leads l .*where l\.id = any/);
+  expect(statements[0]).toMatch(/from leads l where l\.id = any/);
 
   // Twenty different leads in one operation are one statement too.
   const many = leads.edges.map((e, i) => `l${i}: lead(id: "${e.node.id}") { id }`).join('\n');
