@@ -60,7 +60,7 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     summary: Record<string, unknown>;
     machine: Record<string, unknown>;
     baseline: { commit: string };
-    http: { ratios: Record<string, number>; cases: Record<string, { median_rps: number }> };
+    http: { ratios: Record<string, number>; cases: Record<string, { median_rps: number; median_cpu_us_per_request?: number }> };
   };
   const notFinite = SUMMARY_KEYS.filter((k) => typeof results.summary[k] !== 'number' || !Number.isFinite(results.summary[k]));
   expect({ notFinite, summary: results.summary }).toEqual({ notFinite: [], summary: results.summary });
@@ -68,7 +68,21 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
   expect(results.machine).toMatchObject({ cores: os.cpus().length, node: process.version });
   const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim();
   expect(results.baseline.commit).toBe(head);
-  const base = ['list.base', 'pk.base'].map((c) => results.http.cases[c]?.median_rps);
-  const ratios = [results.http.ratios.list_vs_baseline, results.http.ratios.pk_vs_baseline];
+  const base = ['list.base', 'pk.base', 'list.base.spread'].map((c) => results.http.cases[c]?.median_rps);
+  const ratios = ['list_vs_baseline', 'pk_vs_baseline', 'spread_vs_baseline', 'list_cpu_vs_baseline', 'pk_cpu_vs_baseline'].map((k) => results.http.ratios[k]);
+  // The API processes' own CPU time per request, for ours and the baseline's cases; none for the peers.
+  const cpu = Object.entries(results.http.cases).map(([name, c]) => [name, typeof c.median_cpu_us_per_request === 'number' && c.median_cpu_us_per_request > 0]);
   expect({ base: base.every((x) => Number.isFinite(x) && x! > 0), ratios: ratios.every(Number.isFinite) }).toEqual({ base: true, ratios: true });
+  expect(Object.fromEntries(cpu)).toEqual({
+    'list.api': true,
+    'list.base': true,
+    'list.raw': false,
+    'list.postgraphile': false,
+    'pk.api': true,
+    'pk.base': true,
+    'pk.raw': false,
+    'pk.postgraphile': false,
+    'list.api.spread': true,
+    'list.base.spread': true,
+  });
 }, 180_000);
