@@ -94,6 +94,10 @@ describe('through the API', () => {
   });
   afterAll(async () => server?.close());
 
+  /** Inside A's read-only tenant transaction, as A's admin, with the request's loaders. */
+  const asAdminOfA = (fn: (req: { actor: { userId: string }; loaders: ReturnType<typeof createLoaders>; ownerScope: null }) => Promise<void>) =>
+    withTenant(server.platform.openSession, a.tenant, () => fn({ actor: { userId: a.adminId }, loaders: createLoaders(currentScope()!), ownerScope: null }), { readOnly: true });
+
   test('each field alone answers what the whole row answers', async () => {
     const gql = as(server, a.token);
     const full = ok(await gql<{ leads: { edges: Array<{ node: Record<string, unknown> }> } }>(`{ leads(first: 20) { edges { node { ${EVERY_FIELD} } } } }`));
@@ -135,44 +139,31 @@ describe('through the API', () => {
     expect(both.lead.tags).toContain('x');
     expect(both.lead.status.key).toEqual(expect.any(String));
     // Root fields run side by side, so above lead(id) may have asked before the page answered: ask after it, here.
-    await withTenant(
-      server.platform.openSession,
-      a.tenant,
-      async () => {
-        const loaders = createLoaders(currentScope()!);
-        const req = { actor: { userId: a.adminId }, loaders, ownerScope: null };
-        const page = await server.services.leads.list({ first: 3 } as LeadsArgs, req, pageProjection(infoOf(`{ leads { edges { node { id } } } }`)));
-        const lead = await loaders.leadById.load(page.edges[0]!.node.id);
-        expect(lead).toMatchObject({ email: expect.stringMatching(/@example\.test$/), tags: expect.arrayContaining(['x']) });
-      },
-      { readOnly: true },
-    );
+    await asAdminOfA(async (req) => {
+      const page = await server.services.leads.list({ first: 3 } as LeadsArgs, req, pageProjection(infoOf(`{ leads { edges { node { id } } } }`)));
+      const lead = await req.loaders.leadById.load(page.edges[0]!.node.id);
+      expect(lead).toMatchObject({ email: expect.stringMatching(/@example\.test$/), tags: expect.arrayContaining(['x']) });
+    });
   });
 
   test('the status and owner joined into a page are the rows their own loaders give, field for field', async () => {
-    await withTenant(
-      server.platform.openSession,
-      a.tenant,
-      async () => {
-        const loaders = createLoaders(currentScope()!);
-        const req = { actor: { userId: a.adminId }, loaders, ownerScope: null };
-        const every = `{ leads { edges { node { status { id key label position color kind isDefault } owner { id email name status } } } } }`;
-        const page = await server.services.leads.list({ first: 20 } as LeadsArgs, req, pageProjection(infoOf(every)));
-        expect(page.edges).toHaveLength(8);
-        for (const { node } of page.edges) {
-          expect(node.joinedStatus).toEqual(await loaders.statusById(node.statusId));
-          // Unassigned leads: null, and the owner field answers null without asking the loader.
-          expect(node.joinedOwner).toEqual(node.ownerId ? await loaders.memberById.load(node.ownerId) : null);
-          if (node.ownerId) expect(node.joinedOwner).toMatchObject({ email: expect.any(String), status: 'active' });
-        }
-        const byId = await loaders.leadById.load(page.edges[0]!.node.id);
-        expect({ status: byId?.joinedStatus, owner: byId?.joinedOwner }).toEqual({ status: page.edges[0]!.node.joinedStatus, owner: page.edges[0]!.node.joinedOwner });
-        // A page selecting less reads less: its objects carry the id and what was selected.
-        const narrow = await server.services.leads.list({ first: 20 } as LeadsArgs, req, pageProjection(infoOf(`{ leads { edges { node { status { label } } } } }`)));
-        expect(Object.keys(narrow.edges[0]!.node.joinedStatus!).sort()).toEqual(['id', 'label']);
-      },
-      { readOnly: true },
-    );
+    await asAdminOfA(async (req) => {
+      const { loaders } = req;
+      const every = `{ leads { edges { node { status { id key label position color kind isDefault } owner { id email name status } } } } }`;
+      const page = await server.services.leads.list({ first: 20 } as LeadsArgs, req, pageProjection(infoOf(every)));
+      expect(page.edges).toHaveLength(8);
+      for (const { node } of page.edges) {
+        expect(node.joinedStatus).toEqual(await loaders.statusById(node.statusId));
+        // Unassigned leads: null, and the owner field answers null without asking the loader.
+        expect(node.joinedOwner).toEqual(node.ownerId ? await loaders.memberById.load(node.ownerId) : null);
+        if (node.ownerId) expect(node.joinedOwner).toMatchObject({ email: expect.any(String), status: 'active' });
+      }
+      const byId = await loaders.leadById.load(page.edges[0]!.node.id);
+      expect({ status: byId?.joinedStatus, owner: byId?.joinedOwner }).toEqual({ status: page.edges[0]!.node.joinedStatus, owner: page.edges[0]!.node.joinedOwner });
+      // A page selecting less reads less: its objects carry the id and what was selected.
+      const narrow = await server.services.leads.list({ first: 20 } as LeadsArgs, req, pageProjection(infoOf(`{ leads { edges { node { status { label } } } } }`)));
+      expect(Object.keys(narrow.edges[0]!.node.joinedStatus!).sort()).toEqual(['id', 'label']);
+    });
   });
 
   test('one document, two tenants at once: each page is its own tenant’s, field for field', async () => {

@@ -69,13 +69,12 @@ export function joinedColumns(alias: 's' | 'm', fields?: readonly string[]): str
 }
 
 /**
- * LEAD_COLUMNS plus the lead's status and owner (LEAD_JOINS), for reads `from ${LEAD_READ_FROM}` whose rows then go
+ * LEAD_COLUMNS plus the lead's status and owner, for pages read with LEAD_JOINS (lead.list.ts), whose rows then go
  * through `withRelations`: pages and lead(id) answer `status` and `owner` from the same statement instead of one
  * more statement each (LeadFieldsResolver falls back to the loaders when a row was read without them, e.g. returned
  * by a write).
  */
 export const LEAD_READ_COLUMNS = `${LEAD_COLUMNS}, ${joinedColumns('s')}, ${joinedColumns('m')}`;
-export const LEAD_READ_FROM = `leads l ${LEAD_JOINS.status} ${LEAD_JOINS.owner}`;
 
 const jsonOf = (alias: 's' | 'm', map: Readonly<Record<string, string>>) =>
   `json_build_object(${Object.entries(map).map(([f, col]) => `'${f}', ${col}`).join(', ')})`;
@@ -103,7 +102,7 @@ function assemble(row: Flat, flat: ReadonlyArray<readonly [string, string]>): Fl
  * Rows read with (some of) LEAD_JOINS, given their joinedStatus / joinedOwner: objects of the relation's fields the
  * read selected (all of them, or those a page's selection asks for: lead.projection.ts). Returns the same array.
  */
-export function withRelations<T extends LeadRow>(rows: T[], joins: LeadJoins = ALL_JOINS): T[] {
+export function withRelations<T extends LeadRow>(rows: T[], joins: LeadJoins): T[] {
   for (const row of rows as Array<T & Flat>) {
     if (joins.status) row.joinedStatus = row['s.id'] == null ? undefined : (assemble(row, FLAT_STATUS) as unknown as StatusRow);
     if (joins.owner) row.joinedOwner = row['m.id'] == null ? null : (assemble(row, FLAT_OWNER) as unknown as MemberRow);
