@@ -20,8 +20,8 @@ describe('assessFileBudget', () => {
   test('short: one warning naming the setting and the recommendation; enough: silence', () => {
     const warnings: Array<[string, Record<string, unknown> | undefined]> = [];
     const logger = { warn: (msg: string, fields?: Record<string, unknown>) => void warnings.push([msg, fields]) };
-    warnIfShort(assessFileBudget({ setting: 1000, tenantSchemas: 1000, filesPerTenant: 45 }, 5), 5, logger);
-    warnIfShort(assessFileBudget({ setting: 16_000, tenantSchemas: 1000, filesPerTenant: 45 }, 5), 5, logger);
+    warnIfShort(assessFileBudget({ setting: 1000, tenantSchemas: 1000, filesPerTenant: 45 }, 5), logger);
+    warnIfShort(assessFileBudget({ setting: 16_000, tenantSchemas: 1000, filesPerTenant: 45 }, 5), logger);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]![0]).toMatch(/max_files_per_process/);
     expect(warnings[0]![1]).toMatchObject({ max_files_per_process: 1000, recommended: 9500, readLanes: 5 });

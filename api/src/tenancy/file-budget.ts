@@ -18,16 +18,14 @@ export interface FileBudget {
   tenantSchemas: number;
   /** Relations with storage (tables, indexes, TOAST, sequences) of a tenant schema (all share the migrations). */
   filesPerTenant: number;
+  /** Read lanes of this process (TenantBatchReader): a lane backend serves 1/lanes of the tenants. */
+  lanes: number;
   /** What a lane backend needs to keep its tenants' files open. */
   needed: number;
   enough: boolean;
 }
 
 const CONTROL_AND_CATALOG_MARGIN = 500;
-
-function neededFiles(tenantSchemas: number, filesPerTenant: number, lanes: number): number {
-  return Math.ceil(tenantSchemas / Math.max(1, lanes)) * filesPerTenant + CONTROL_AND_CATALOG_MARGIN;
-}
 
 /** Reads the setting and counts the tenant schemas of this database (names from control.tenants). */
 export async function fileBudget(db: ControlDb, lanes: number): Promise<FileBudget> {
@@ -42,25 +40,25 @@ export async function fileBudget(db: ControlDb, lanes: number): Promise<FileBudg
 }
 
 export function assessFileBudget(facts: Pick<FileBudget, 'setting' | 'tenantSchemas' | 'filesPerTenant'>, lanes: number): FileBudget {
-  const needed = neededFiles(facts.tenantSchemas, facts.filesPerTenant, lanes);
-  return { ...facts, needed, enough: facts.setting >= needed };
+  const needed = Math.ceil(facts.tenantSchemas / Math.max(1, lanes)) * facts.filesPerTenant + CONTROL_AND_CATALOG_MARGIN;
+  return { ...facts, lanes, needed, enough: facts.setting >= needed };
 }
 
 /** At start: a warning naming the setting to raise when the server's file budget is short (never fails the start). */
 export async function warnIfFileBudgetShort(db: ControlDb, lanes: number, logger: Logger): Promise<FileBudget | null> {
   const budget = await fileBudget(db, lanes).catch(() => null);
-  if (budget) warnIfShort(budget, lanes, logger);
+  if (budget) warnIfShort(budget, logger);
   return budget;
 }
 
-export function warnIfShort(budget: FileBudget, lanes: number, logger: Pick<Logger, 'warn'>): void {
+export function warnIfShort(budget: FileBudget, logger: Pick<Logger, 'warn'>): void {
   if (!budget.enough) {
     logger.warn('PostgreSQL max_files_per_process is too low for this many tenant schemas: backends will reopen files at every statement', {
       max_files_per_process: budget.setting,
       recommended: budget.needed,
       tenantSchemas: budget.tenantSchemas,
       filesPerTenant: budget.filesPerTenant,
-      readLanes: lanes,
+      readLanes: budget.lanes,
       see: 'docs/decisions/0011-postgres-open-files-per-tenant.md',
     });
   }

@@ -1,6 +1,6 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { isoTimestampSql } from '../../graphql/date-time';
-import { ALL_JOINS, LEAD_READ_COLUMNS, OWNER_JOINED, STATUS_JOINED, joinedColumns, type LeadJoins } from './lead.types';
+import { ALL_JOINS, JOINED, LEAD_READ_COLUMNS, joinedColumns, type JoinedAlias, type LeadJoins } from './lead.types';
 
 /**
  * The columns a page of leads needs for the fields a client selected on its nodes: a page of `id name status { label }`
@@ -79,8 +79,8 @@ function plan(field: FieldNode, fragments: Record<string, FragmentDefinitionNode
   }
   if ([...names].some((n) => !Object.hasOwn(NEEDS, n))) return FULL_ROW;
   const columns = ['l.id', ...ORDER.filter((n) => names.has(n)).flatMap((n) => NEEDS[n]!)];
-  if (names.has('status')) columns.push(relationColumns('s', STATUS_JOINED, related.status));
-  if (names.has('owner')) columns.push(relationColumns('m', OWNER_JOINED, related.owner));
+  if (names.has('status')) columns.push(relationColumns('s', related.status));
+  if (names.has('owner')) columns.push(relationColumns('m', related.owner));
   return { columns: columns.join(', '), joins: { status: names.has('status'), owner: names.has('owner') }, full: false };
 }
 
@@ -88,9 +88,9 @@ function plan(field: FieldNode, fragments: Record<string, FragmentDefinitionNode
  * The joined relation's id and the fields selected on it (`status { label }`: id and label); every field when one of
  * them is not a plain column (a field resolver such as LeadStatus.allowedTransitions or Member.roles, or one added later).
  */
-function relationColumns(alias: 's' | 'm', map: Readonly<Record<string, string>>, selected: Set<string>): string {
+function relationColumns(alias: JoinedAlias, selected: Set<string>): string {
   selected.delete('__typename');
-  if ([...selected].some((f) => !Object.hasOwn(map, f))) return joinedColumns(alias);
+  if ([...selected].some((f) => !Object.hasOwn(JOINED[alias], f))) return joinedColumns(alias);
   return joinedColumns(alias, ['id', ...[...selected].filter((f) => f !== 'id')]);
 }
 

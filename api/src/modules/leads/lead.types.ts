@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { isoTimestampSql, type IsoTimestamp } from '../../graphql/date-time';
-import type { MemberRow } from '../members/member.types';
-import type { StatusRow } from '../statuses/status.types';
+import { MEMBER_FIELDS, type MemberRow } from '../members/member.types';
+import { STATUS_FIELDS, type StatusRow } from '../statuses/status.types';
 
 @ObjectType('Lead', { simpleResolvers: true })
 export class LeadType {
@@ -41,7 +41,7 @@ export const LEAD_COLUMNS = `l.id, l.name, l.company, l.email, l.phone, l.source
  * ran a 50-lead page with the two subqueries (each building a row_to_json) in 617 µs, with these joins in 361 µs
  * (bench/results/levers.md, round 7); on a 2-core machine that serves both, its time is the API's throughput too.
  * Their columns come back flat (`s.*`, `m.*` aliases) and become the joinedStatus / joinedOwner objects in
- * `withRelations`, with exactly the fields of StatusRow and MemberRow (what the status and member loaders give).
+ * `withRelations`, with the fields of StatusRow and MemberRow the read selected (all of them: what the loaders give).
  */
 export const LEAD_JOINS = {
   status: 'left join lead_statuses s on s.id = l.status_id',
@@ -50,34 +50,25 @@ export const LEAD_JOINS = {
 export type LeadJoins = Readonly<Record<keyof typeof LEAD_JOINS, boolean>>;
 export const ALL_JOINS: LeadJoins = { status: true, owner: true };
 
-/** Each field of a joined status and owner and the column it is read from (complete: checked against the row types). */
-export const STATUS_JOINED: Readonly<Record<keyof StatusRow, string>> = {
-  id: 's.id',
-  key: 's.key',
-  label: 's.label',
-  position: 's.position',
-  color: 's.color',
-  kind: 's.terminal_kind',
-  isDefault: 's.is_default',
-};
-export const OWNER_JOINED: Readonly<Record<keyof MemberRow, string>> = { id: 'm.user_id', email: 'm.email', name: 'm.name', status: 'm.status' };
+/** The joined status (`s`) and owner (`m`): each field of StatusRow / MemberRow and its column (status.types, member.types). */
+export const JOINED = { s: STATUS_FIELDS, m: MEMBER_FIELDS } as const;
+export type JoinedAlias = keyof typeof JOINED;
 
 /** Select-list entries for `fields` of a joined relation, aliased `<alias>.<field>` (all of them by default). */
-export function joinedColumns(alias: 's' | 'm', fields?: readonly string[]): string {
-  const map: Readonly<Record<string, string>> = alias === 's' ? STATUS_JOINED : OWNER_JOINED;
-  return (fields ?? Object.keys(map)).map((f) => `${map[f]} as "${alias}.${f}"`).join(', ');
+export function joinedColumns(alias: JoinedAlias, fields?: readonly string[]): string {
+  const map: Readonly<Record<string, string>> = JOINED[alias];
+  return (fields ?? Object.keys(map)).map((f) => `${alias}.${map[f]} as "${alias}.${f}"`).join(', ');
 }
 
 /**
  * LEAD_COLUMNS plus the lead's status and owner, for pages read with LEAD_JOINS (lead.list.ts), whose rows then go
- * through `withRelations`: pages and lead(id) answer `status` and `owner` from the same statement instead of one
- * more statement each (LeadFieldsResolver falls back to the loaders when a row was read without them, e.g. returned
- * by a write).
+ * through `withRelations`: a page answers `status` and `owner` from the same statement instead of one more statement
+ * each (LeadFieldsResolver falls back to the loaders when a row was read without them, e.g. returned by a write).
  */
 export const LEAD_READ_COLUMNS = `${LEAD_COLUMNS}, ${joinedColumns('s')}, ${joinedColumns('m')}`;
 
-const jsonOf = (alias: 's' | 'm', map: Readonly<Record<string, string>>) =>
-  `json_build_object(${Object.entries(map).map(([f, col]) => `'${f}', ${col}`).join(', ')})`;
+const jsonOf = (alias: JoinedAlias) =>
+  `json_build_object(${Object.entries(JOINED[alias]).map(([f, col]) => `'${f}', ${alias}.${col}`).join(', ')})`;
 
 /**
  * LEAD_COLUMNS plus the status and owner of **one** lead (by id: lead(id), a subscription event's lead), each by a
@@ -85,12 +76,12 @@ const jsonOf = (alias: 's' | 'm', map: Readonly<Record<string, string>>) =>
  * the joins a page uses (241 vs 304 µs per statement, bench/results/levers.md, round 7); for 50 rows the joins win.
  */
 export const LEAD_BY_ID_COLUMNS = `${LEAD_COLUMNS},
-  (select ${jsonOf('s', STATUS_JOINED)} from lead_statuses s where s.id = l.status_id) as "joinedStatus",
-  (select ${jsonOf('m', OWNER_JOINED)} from members m where m.user_id = l.owner_id) as "joinedOwner"`;
+  (select ${jsonOf('s')} from lead_statuses s where s.id = l.status_id) as "joinedStatus",
+  (select ${jsonOf('m')} from members m where m.user_id = l.owner_id) as "joinedOwner"`;
 
 type Flat = Record<string, unknown>;
-const FLAT_STATUS = Object.keys(STATUS_JOINED).map((f) => [f, `s.${f}`] as const);
-const FLAT_OWNER = Object.keys(OWNER_JOINED).map((f) => [f, `m.${f}`] as const);
+const FLAT_STATUS = Object.keys(STATUS_FIELDS).map((f) => [f, `s.${f}`] as const);
+const FLAT_OWNER = Object.keys(MEMBER_FIELDS).map((f) => [f, `m.${f}`] as const);
 
 function assemble(row: Flat, flat: ReadonlyArray<readonly [string, string]>): Flat {
   const out: Flat = {};

@@ -1,5 +1,6 @@
 import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Role } from '../../graphql/auth-checker';
+import { selectList, type FieldColumns } from '../../db/columns';
 
 export enum MemberStatus {
   active = 'active',
@@ -47,5 +48,9 @@ export interface MemberRow {
   status: MemberStatus;
 }
 
-/** Members come from the tenant schema's `members` view: only this tenant's memberships are visible. */
-export const MEMBER_COLUMNS = `user_id as id, email, name, status`;
+/**
+ * Members come from the tenant schema's `members` view: only this tenant's memberships are visible. The view's column
+ * of each MemberRow field: the member reads here, and the owner joined into a lead page (lead.types.ts).
+ */
+export const MEMBER_FIELDS: FieldColumns<MemberRow> = { id: 'user_id', email: 'email', name: 'name', status: 'status' };
+export const MEMBER_COLUMNS = selectList(MEMBER_FIELDS);

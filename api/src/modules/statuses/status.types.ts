@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { selectList, type FieldColumns } from '../../db/columns';
 
 export enum TerminalKind {
   open = 'open',
@@ -34,4 +35,14 @@ export interface StatusRow {
   isDefault: boolean;
 }
 
-export const STATUS_COLUMNS = `id, key, label, position, color, terminal_kind as kind, is_default as "isDefault"`;
+/** The lead_statuses column of each StatusRow field: the status reads here, and the status joined into a lead page (lead.types.ts). */
+export const STATUS_FIELDS: FieldColumns<StatusRow> = {
+  id: 'id',
+  key: 'key',
+  label: 'label',
+  position: 'position',
+  color: 'color',
+  kind: 'terminal_kind',
+  isDefault: 'is_default',
+};
+export const STATUS_COLUMNS = selectList(STATUS_FIELDS);
