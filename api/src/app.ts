@@ -7,12 +7,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, specifiedRules, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Platform } from './platform';
 import type { Services } from './services';
 import { createContextFactory, headerValue, type GraphQLContext } from './graphql/context';
+import { DocumentCache } from './graphql/document-cache';
 import { makeFormatError } from './graphql/errors';
 import { OperationExecutor } from './graphql/executor';
 import { graphqlPostHandler, httpRefusal } from './graphql/http-post';
@@ -68,6 +69,9 @@ export async function createApp(platform: Platform, services: Services, schema: 
     return { headers: ctx.extra.request.headers, ip: ctx.extra.request.socket.remoteAddress ?? '', authorization: typeof auth === 'string' ? auth : undefined };
   };
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
+  // Parsed and validated once per query text, so that subscriptions sending the same text share one document and
+  // one compiled plan (graphql/document-cache.ts); the same limits as HTTP: depth and aliases are checked before anything runs.
+  const wsDocuments = new DocumentCache([...specifiedRules, ...limitRules]);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.http.maxBodyBytes });
   const wsCleanup = useServer<Record<string, unknown>>(
     {
@@ -75,8 +79,8 @@ export async function createApp(platform: Platform, services: Services, schema: 
       onConnect: (ctx) => sockets.admit(ctx.extra.socket, wsInput(ctx)),
       onClose: (ctx) => sockets.release(ctx.extra.socket),
       context: async (ctx): Promise<SubscriptionContext> => Object.assign(await buildContext(wsInput(ctx)), { events }),
-      // The same limits as HTTP: depth and aliases are checked before anything runs.
-      validate: (s, doc) => validate(s, doc, [...specifiedRules, ...limitRules]),
+      parse: wsDocuments.parse,
+      validate: wsDocuments.validate,
       subscribe: (args) => executor.subscribe({ ...args, contextValue: args.contextValue as GraphQLContext }),
       // Queries and mutations sent over the socket end their tenant transaction like HTTP ones do (the Apollo
       // plugin only sees HTTP): COMMIT when clean, ROLLBACK on any error; subscriptions manage theirs per event.

@@ -4,6 +4,8 @@ import { wsTestClient, type Feed, type FeedItem, type WsTestClient } from '../..
 /**
  * One delivery, many subscribers: the event's lead is read once in the process for all the subscribers of its
  * tenant who see every lead (lead.subscriptions.ts, leadOfDelivery), and never reaches another tenant's subscribers.
+ * Both tenants' subscribers send the same text, so they share one parsed document and one compiled plan
+ * (graphql/document-cache.ts): what is shared is the query, never an event or a row.
  */
 
 interface Ev {
