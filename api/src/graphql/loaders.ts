@@ -38,101 +38,108 @@ function byKey<T>(keys: readonly string[], rows: T[], key: (r: T) => string): Ar
 
 const valid = (keys: readonly string[]) => keys.filter((k) => isUuid(k));
 
-/** A value built on first use: most operations (and most subscription events) use one loader or none. */
-function lazy<T>(make: () => T): { get: () => T; peek: () => T | undefined } {
-  let value: T | undefined;
-  return { get: () => (value ??= make()), peek: () => value };
+/**
+ * One object per request (and per subscription event), its loaders and catalogues made on first use: most operations
+ * and most events use one loader or none. A class, not closures over a record: building it allocates one object,
+ * where the closures were ~2.5 KiB per request, which at thousands of subscription events a second was the largest
+ * share of what the collector had to promote (bench/results/levers.md, round 8).
+ */
+class RequestLoaders implements Loaders {
+  private leads?: DataLoader<string, LeadRow | null>;
+  private members?: DataLoader<string, MemberRow | null>;
+  private teams?: DataLoader<string, TeamRow | null>;
+  private activityCounts?: DataLoader<string, number>;
+  private latestActivities?: DataLoader<string, ActivityRow | null>;
+  private statusRows?: Promise<StatusRow[]>;
+  private transitionRows?: Promise<Array<{ fromStatusId: string; toStatusId: string }>>;
+  private customFieldRows?: Promise<CustomFieldDefinition[]>;
+
+  constructor(private readonly scope: RequestScope) {}
+
+  private inScope<T>(fn: () => Promise<T>): Promise<T> {
+    return runInScope(this.scope, fn);
+  }
+
+  get leadById(): DataLoader<string, LeadRow | null> {
+    return (this.leads ??= new DataLoader((ids) =>
+      this.inScope(async () => byKey(ids, await tenantDb().query<LeadRow>(`select ${LEAD_BY_ID_COLUMNS} from leads l where l.id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+    ));
+  }
+
+  get memberById(): DataLoader<string, MemberRow | null> {
+    return (this.members ??= new DataLoader((ids) =>
+      this.inScope(async () => byKey(ids, await tenantDb().query<MemberRow>(`select ${MEMBER_COLUMNS} from members where user_id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+    ));
+  }
+
+  get teamById(): DataLoader<string, TeamRow | null> {
+    return (this.teams ??= new DataLoader((ids) =>
+      this.inScope(async () => byKey(ids, await tenantDb().query<TeamRow>(`select ${TEAM_COLUMNS} from teams where id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
+    ));
+  }
+
+  get activityCountByLead(): DataLoader<string, number> {
+    return (this.activityCounts ??= new DataLoader((ids) =>
+      this.inScope(async () => {
+        const rows = await tenantDb().query<{ leadId: string; n: number }>(
+          `select lead_id as "leadId", count(*)::int as n from lead_activities where lead_id = any($1::uuid[]) group by lead_id`,
+          [valid(ids)],
+        );
+        const map = new Map(rows.map((r) => [r.leadId, r.n]));
+        return ids.map((id) => map.get(id.toLowerCase()) ?? 0);
+      }),
+    ));
+  }
+
+  get latestActivityByLead(): DataLoader<string, ActivityRow | null> {
+    return (this.latestActivities ??= new DataLoader((ids) =>
+      this.inScope(async () => {
+        const rows = await tenantDb().query<ActivityRow>(
+          `select distinct on (lead_id) ${ACTIVITY_COLUMNS} from lead_activities
+            where lead_id = any($1::uuid[]) order by lead_id, created_at desc, id desc`,
+          [valid(ids)],
+        );
+        return byKey(ids, rows, (r) => r.leadId);
+      }),
+    ));
+  }
+
+  statuses(): Promise<StatusRow[]> {
+    return (this.statusRows ??= this.inScope(() => tenantDb().query<StatusRow>(`select ${STATUS_COLUMNS} from lead_statuses order by position, key`)));
+  }
+
+  async statusById(id: string): Promise<StatusRow | null> {
+    return (await this.statuses()).find((s) => s.id === id) ?? null;
+  }
+
+  transitions(): Promise<Array<{ fromStatusId: string; toStatusId: string }>> {
+    return (this.transitionRows ??= this.inScope(() =>
+      tenantDb().query<{ fromStatusId: string; toStatusId: string }>(
+        `select from_status_id as "fromStatusId", to_status_id as "toStatusId" from lead_status_transitions`,
+      ),
+    ));
+  }
+
+  customFields(): Promise<CustomFieldDefinition[]> {
+    return (this.customFieldRows ??= this.inScope(() =>
+      tenantDb().query<CustomFieldDefinition>(`select ${CUSTOM_FIELD_COLUMNS} from custom_field_definitions order by position, key`),
+    ));
+  }
+
+  clearLead(id: string): void {
+    this.leads?.clear(id);
+    this.activityCounts?.clear(id);
+    this.latestActivities?.clear(id);
+  }
+
+  resetCatalogues(): void {
+    this.statusRows = undefined;
+    this.transitionRows = undefined;
+    this.customFieldRows = undefined;
+    this.teams?.clearAll();
+  }
 }
 
 export function createLoaders(scope: RequestScope): Loaders {
-  const inScope = <T>(fn: () => Promise<T>) => runInScope(scope, fn);
-  const once = <T>(load: () => Promise<T>) => {
-    let p: Promise<T> | undefined;
-    return { get: () => (p ??= inScope(load)), reset: () => (p = undefined) };
-  };
-
-  const leadById = lazy(
-    () =>
-      new DataLoader<string, LeadRow | null>((ids) =>
-        inScope(async () => byKey(ids, await tenantDb().query<LeadRow>(`select ${LEAD_BY_ID_COLUMNS} from leads l where l.id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
-      ),
-  );
-  const memberById = lazy(
-    () =>
-      new DataLoader<string, MemberRow | null>((ids) =>
-        inScope(async () => byKey(ids, await tenantDb().query<MemberRow>(`select ${MEMBER_COLUMNS} from members where user_id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
-      ),
-  );
-  const teamById = lazy(
-    () =>
-      new DataLoader<string, TeamRow | null>((ids) =>
-        inScope(async () => byKey(ids, await tenantDb().query<TeamRow>(`select ${TEAM_COLUMNS} from teams where id = any($1::uuid[])`, [valid(ids)]), (r) => r.id)),
-      ),
-  );
-  const activityCountByLead = lazy(
-    () =>
-      new DataLoader<string, number>((ids) =>
-        inScope(async () => {
-          const rows = await tenantDb().query<{ leadId: string; n: number }>(
-            `select lead_id as "leadId", count(*)::int as n from lead_activities where lead_id = any($1::uuid[]) group by lead_id`,
-            [valid(ids)],
-          );
-          const map = new Map(rows.map((r) => [r.leadId, r.n]));
-          return ids.map((id) => map.get(id.toLowerCase()) ?? 0);
-        }),
-      ),
-  );
-  const latestActivityByLead = lazy(
-    () =>
-      new DataLoader<string, ActivityRow | null>((ids) =>
-        inScope(async () => {
-          const rows = await tenantDb().query<ActivityRow>(
-            `select distinct on (lead_id) ${ACTIVITY_COLUMNS} from lead_activities
-              where lead_id = any($1::uuid[]) order by lead_id, created_at desc, id desc`,
-            [valid(ids)],
-          );
-          return byKey(ids, rows, (r) => r.leadId);
-        }),
-      ),
-  );
-  const statuses = once(() => tenantDb().query<StatusRow>(`select ${STATUS_COLUMNS} from lead_statuses order by position, key`));
-  const transitions = once(() =>
-    tenantDb().query<{ fromStatusId: string; toStatusId: string }>(
-      `select from_status_id as "fromStatusId", to_status_id as "toStatusId" from lead_status_transitions`,
-    ),
-  );
-  const customFields = once(() => tenantDb().query<CustomFieldDefinition>(`select ${CUSTOM_FIELD_COLUMNS} from custom_field_definitions order by position, key`));
-
-  return {
-    get leadById() {
-      return leadById.get();
-    },
-    get memberById() {
-      return memberById.get();
-    },
-    get teamById() {
-      return teamById.get();
-    },
-    get activityCountByLead() {
-      return activityCountByLead.get();
-    },
-    get latestActivityByLead() {
-      return latestActivityByLead.get();
-    },
-    statuses: statuses.get,
-    statusById: async (id) => (await statuses.get()).find((s) => s.id === id) ?? null,
-    transitions: transitions.get,
-    customFields: customFields.get,
-    clearLead: (id) => {
-      leadById.peek()?.clear(id);
-      activityCountByLead.peek()?.clear(id);
-      latestActivityByLead.peek()?.clear(id);
-    },
-    resetCatalogues: () => {
-      statuses.reset();
-      transitions.reset();
-      customFields.reset();
-      teamById.peek()?.clearAll();
-    },
-  };
+  return new RequestLoaders(scope);
 }

@@ -104,6 +104,10 @@ export enum SubscriptionErrorCode {
 
 type User = Extract<Principal, { kind: 'user' }>;
 
+function eventOver(): never {
+  throw new Error('This subscription event is over');
+}
+
 /**
  * The subscriber's own tenant events on `topic`, as an async iterator graphql-js executes the selection for.
  *
@@ -153,14 +157,20 @@ export async function tenantEventStream<E extends TenantEvent>(
       throw err;
     });
 
+  // Between events the context points at a scope that can open nothing, and at loaders that were never used: the
+  // last event's scope, loaders and rows are left to the young generation instead of being kept until the next event
+  // (seconds later at thousands of tenants, long enough to be promoted and make work for the major collector).
+  const between: RequestScope = { tenant, openSession: eventOver };
+  const idleLoaders = createLoaders(between);
+
   /** Ends the previous event's unit of work; its scope can open no new transaction afterwards. */
   const endEvent = async () => {
     const scope = current;
     current = undefined;
     if (!scope) return;
-    scope.openSession = () => {
-      throw new Error('This subscription event is over');
-    };
+    ctx.scope = between;
+    ctx.loaders = idleLoaders;
+    scope.openSession = eventOver;
     // Read-only work: commit and rollback are the same; a failure here already released or destroyed the connection.
     await scope.session?.finish('commit').catch(() => undefined);
   };
