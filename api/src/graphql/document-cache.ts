@@ -11,9 +11,10 @@ export interface DocumentCacheOptions {
  * Parsed and validated documents of the websocket endpoint, by their exact query text: what Apollo Server's
  * document store does for HTTP. graphql-ws parses and validates every `subscribe` message on its own, and the
  * executor compiles per DocumentNode (graphql-jit, OperationExecutor's WeakMap), so without this each subscription
- * kept an AST and a compiled query of its own for as long as it lived: ~40 KiB each, 400 MiB of heap at 10,000
- * subscriptions, whose major collections stalled delivery for hundreds of milliseconds (bench/results/levers.md,
- * round 8). With it, subscriptions sending the same text share one document and one compiled plan.
+ * kept an AST and a compiled query of its own for as long as it lived. At 10,000 subscriptions the heap held 410 MiB,
+ * whose major collections stalled delivery for hundreds of milliseconds; sharing took the resident memory per
+ * subscription from 55 to 35 KiB (bench/results/levers.md, round 8). With it, subscriptions sending the same text
+ * share one document and one compiled plan.
  *
  * A document holds no tenant's data (variables travel apart, and a literal in the text came from whoever sent the
  * text); it is the same object for everyone who sends the same text, as Apollo's is. Validation depends on the
