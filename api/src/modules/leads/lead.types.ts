@@ -54,10 +54,13 @@ export const ALL_JOINS: LeadJoins = { status: true, owner: true };
 export const JOINED = { s: STATUS_FIELDS, m: MEMBER_FIELDS } as const;
 export type JoinedAlias = keyof typeof JOINED;
 
-/** Select-list entries for `fields` of a joined relation, aliased `<alias>.<field>` (all of them by default). */
+/** The flat column name a joined relation's field comes back under: `s.label`, `m.name`. */
+const flatName = (alias: JoinedAlias, field: string) => `${alias}.${field}`;
+
+/** Select-list entries for `fields` of a joined relation, aliased by flatName (all of them by default). */
 export function joinedColumns(alias: JoinedAlias, fields?: readonly string[]): string {
   const map: Readonly<Record<string, string>> = JOINED[alias];
-  return (fields ?? Object.keys(map)).map((f) => `${alias}.${map[f]} as "${alias}.${f}"`).join(', ');
+  return (fields ?? Object.keys(map)).map((f) => `${alias}.${map[f]} as "${flatName(alias, f)}"`).join(', ');
 }
 
 /**
@@ -80,8 +83,9 @@ export const LEAD_BY_ID_COLUMNS = `${LEAD_COLUMNS},
   (select ${jsonOf('m')} from members m where m.user_id = l.owner_id) as "joinedOwner"`;
 
 type Flat = Record<string, unknown>;
-const FLAT_STATUS = Object.keys(STATUS_FIELDS).map((f) => [f, `s.${f}`] as const);
-const FLAT_OWNER = Object.keys(MEMBER_FIELDS).map((f) => [f, `m.${f}`] as const);
+const flatOf = (alias: JoinedAlias) => Object.keys(JOINED[alias]).map((f) => [f, flatName(alias, f)] as const);
+const FLAT_STATUS = flatOf('s');
+const FLAT_OWNER = flatOf('m');
 
 function assemble(row: Flat, flat: ReadonlyArray<readonly [string, string]>): Flat {
   const out: Flat = {};
@@ -95,8 +99,8 @@ function assemble(row: Flat, flat: ReadonlyArray<readonly [string, string]>): Fl
  */
 export function withRelations<T extends LeadRow>(rows: T[], joins: LeadJoins): T[] {
   for (const row of rows as Array<T & Flat>) {
-    if (joins.status) row.joinedStatus = row['s.id'] == null ? undefined : (assemble(row, FLAT_STATUS) as unknown as StatusRow);
-    if (joins.owner) row.joinedOwner = row['m.id'] == null ? null : (assemble(row, FLAT_OWNER) as unknown as MemberRow);
+    if (joins.status) row.joinedStatus = row[flatName('s', 'id')] == null ? undefined : (assemble(row, FLAT_STATUS) as unknown as StatusRow);
+    if (joins.owner) row.joinedOwner = row[flatName('m', 'id')] == null ? null : (assemble(row, FLAT_OWNER) as unknown as MemberRow);
   }
   return rows;
 }
