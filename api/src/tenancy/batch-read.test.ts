@@ -1,5 +1,5 @@
 import { createTestTenant, startTestServer, type TestServer, type TestTenant } from '../../test/helpers';
-import { TenantBatchReader } from './batch-read';
+import { laneOf, TenantBatchReader } from './batch-read';
 import { withTenant } from './with-tenant';
 import { tenantDb } from './context';
 
@@ -148,9 +148,14 @@ describe('tenant-affine lanes', () => {
   test('a tenant’s reads keep finding the same backend while its lane is busy; each lane has its own', async () => {
     const reader = new TenantBatchReader(server.platform.pool, { lanes: 2 });
     try {
-      // Find two tenants on different lanes among a few provisioned ones.
-      const extra = await Promise.all([0, 1, 2, 3].map(() => createTestTenant(server, { direct: true })));
-      const tenants = [a, b, ...extra];
+      // Tenants on both lanes: provisioned until each lane has one (ids are random; a fixed few were all on one lane
+      // once in 32 runs), and a few more so that each lane serves several.
+      const tenants = [a, b];
+      const onLane = (l: number) => tenants.filter((t) => laneOf(t.tenant.id, 2) === l).length;
+      while (tenants.length < 6 || !onLane(0) || !onLane(1)) {
+        if (tenants.length >= 30) throw new Error('30 tenants, all on one lane: is laneOf still a hash of the id?');
+        tenants.push(await createTestTenant(server, { direct: true }));
+      }
       const first = await Promise.all(tenants.map((t) => pidOf(reader, t)));
       expect(new Set(first).size).toBe(2); // two lanes, two backends, every tenant on one of them
       for (let round = 0; round < 5; round++) {

@@ -256,7 +256,7 @@ export class TenantBatchReader {
 }
 
 /** A tenant's lane: FNV-1a of its id. */
-function laneOf(id: string, lanes: number): number {
+export function laneOf(id: string, lanes: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     h ^= id.charCodeAt(i);
