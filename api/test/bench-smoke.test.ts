@@ -2,6 +2,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
+import { rolePrefixForDatabase } from '../src/tenancy/names';
 import { testState } from './state';
 
 /**
@@ -9,7 +11,8 @@ import { testState } from './state';
  * provisioner, the three servers, every measurement and both results files. Its numbers mean nothing here; the
  * test only checks that the run completes and that every summary figure is a finite number (with `--baseline HEAD`,
  * the lever-by-lever comparison, also that the committed API served beside this one). It creates its
- * scratch database next to this run's (named after it, so global-teardown drops it should the bench not).
+ * scratch database next to this run's (named after it, so global-teardown drops it should the bench not) and keeps
+ * it (--keep) for the second test, which measures it again without seeding (--reuse) and drops it (--drop).
  */
 const repoRoot = path.resolve(__dirname, '..', '..');
 const SUMMARY_KEYS = [
@@ -27,27 +30,40 @@ const SUMMARY_KEYS = [
   'delivery_p95_ms',
 ];
 let out: string;
+let reuseOut: string;
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'leadplane-bench-smoke-'));
+  reuseOut = fs.mkdtempSync(path.join(os.tmpdir(), 'leadplane-bench-reuse-'));
 });
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.rmSync(reuseOut, { recursive: true, force: true });
+});
+
+/** `node bench/run.mjs ...args`: its exit code and its log (stderr). */
+function runBench(args: string[], timeout: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bench/run.mjs', ...args],
+      { cwd: repoRoot, env: { ...process.env, REDIS_URL: testState().redisUrl ?? '' }, timeout, maxBuffer: 16 * 1024 * 1024 },
+      (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stderr }),
+    );
+  });
+}
+
+/** The name of the scratch database the first test keeps and the second reuses. */
+const keptDatabase = () => `${testState().database}_bench`;
 
 test('npm run bench at smoke sizes writes a complete summary', async () => {
   if (!fs.existsSync(path.join(repoRoot, 'bench', 'postgraphile', 'node_modules', 'postgraphile', 'package.json'))) {
     throw new Error('The benchmark needs its private dependencies (PostGraphile 4, autocannon): run `npm run bench:install` first');
   }
   const state = testState();
-  const args = ['bench/run.mjs', '--tenants', '3', '--leads', '60', '--duration', '1', '--rounds', '1', '--subscribers', '20', '--events', '20', '--baseline', 'HEAD'];
-  args.push('--provision-sample', '3', '--database-url', state.adminUrl, '--database-name', `${state.database}_bench`, '--out', out);
-  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      args,
-      { cwd: repoRoot, env: { ...process.env, REDIS_URL: state.redisUrl ?? '' }, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
-      (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stderr }),
-    );
-  });
+  const args = ['--tenants', '3', '--leads', '60', '--duration', '1', '--rounds', '1', '--subscribers', '20', '--events', '20', '--baseline', 'HEAD'];
+  args.push('--provision-sample', '3', '--database-url', state.adminUrl, '--database-name', keptDatabase(), '--keep', '--out', out);
+  const { code, stderr } = await runBench(args, 170_000);
   expect({ code, stderr: code === 0 ? '' : stderr.slice(-4000) }).toEqual({ code: 0, stderr: '' });
   // PostGraphile reads the whole catalog at start: it must start while the catalog holds the first tenant only.
   const peerAt = stderr.indexOf('PostGraphile started over');
@@ -86,3 +102,34 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     'list.base.spread': true,
   });
 }, 180_000);
+
+test('a kept database is measured again without seeding (--reuse), then dropped (--drop)', async () => {
+  const state = testState();
+  const name = keptDatabase();
+  const args = ['--reuse', name, '--phases', 'http', '--rounds', '1', '--duration', '1', '--drop', '--database-url', state.adminUrl, '--out', reuseOut];
+  const { code, stderr } = await runBench(args, 110_000);
+  expect({ code, stderr: code === 0 ? '' : stderr.slice(-4000) }).toEqual({ code: 0, stderr: '' });
+
+  const json = fs.readdirSync(reuseOut).find((f) => f.endsWith('.json'));
+  const results = JSON.parse(fs.readFileSync(path.join(reuseOut, json!), 'utf8')) as {
+    reused: { database: string; seeded_at: string } | null;
+    summary: Record<string, unknown>;
+    postgraphile_start: { cached_introspection: boolean };
+  };
+  expect(results.reused?.database).toBe(name);
+  expect(results.summary).toMatchObject({ tenants: 3, provision_p95_ms: null, migrate_all_s: null });
+  const notFinite = ['list_vs_raw', 'routing_ratio'].filter((k) => typeof results.summary[k] !== 'number' || !Number.isFinite(results.summary[k]));
+  expect({ notFinite, summary: results.summary }).toEqual({ notFinite: [], summary: results.summary });
+  // PostGraphile started from the introspection the first run kept, not from the catalog.
+  expect(results.postgraphile_start.cached_introspection).toBe(true);
+
+  const admin = new Client({ connectionString: state.adminUrl });
+  await admin.connect();
+  try {
+    const databases = await admin.query<{ n: number }>('select count(*)::int as n from pg_database where datname = $1', [name]);
+    const roles = await admin.query<{ n: number }>('select count(*)::int as n from pg_roles where starts_with(rolname, $1)', [rolePrefixForDatabase(name)]);
+    expect({ databases: databases.rows[0]?.n, roles: roles.rows[0]?.n }).toEqual({ databases: 0, roles: 0 });
+  } finally {
+    await admin.end();
+  }
+}, 120_000);

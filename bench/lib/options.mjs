@@ -17,6 +17,9 @@ export const SPEC = {
   'migrate-concurrency': { def: 4, min: 1, max: 64, help: 'concurrency of migrate-all (the CLI default)' },
 };
 
+/** The phases a run can measure (--phases), in the order they run. */
+export const PHASES = ['http', 'subscriptions', 'migrate'];
+
 export const USAGE = `Usage: npm run bench -- [options]
 
 Seeds a scratch database (created and dropped by the run) through the app's own provisioning, then measures
@@ -34,11 +37,22 @@ ${Object.entries(SPEC)
                            or speedscope for a flame graph); a profiled run is slower, its figures are not results
   --baseline <git ref>     also serve the API as it was at that commit, in the same rounds (list.base, pk.base),
                            and report list_vs_baseline / pk_vs_baseline: how to measure one lever
-  --keep                   keep the scratch database (and print its URL) instead of dropping it
+  --phases <list>          which phases run, comma-separated: ${PHASES.join(',')} (default all three; with --reuse
+                           http,subscriptions); a skipped phase's summary figures are null
+  --keep                   keep the scratch database (and print its URL) instead of dropping it, with what a later
+                           run needs to use it again (the table bench_fixture)
+  --reuse <name>           measure a database kept by an earlier --keep run, on the server of --database-url /
+                           DATABASE_URL, instead of seeding one: no provisioning or migrate-all figures; --tenants,
+                           --leads and --owners are that database's; it is left as it is (unless --drop)
+  --drop                   with --reuse: drop the reused database and its tenant roles once the run completed
   --verbose                relay the children's output
   --help`;
 
-/** @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, cpuProf?: string, baseline?: string, keep: boolean, verbose: boolean, help: boolean }} Options */
+/**
+ * @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, cpuProf?: string, baseline?: string,
+ *   reuse?: string, phases: string[], keep: boolean, drop: boolean, verbose: boolean, help: boolean, given: string[] }} Options
+ * `given`: the SPEC options the command line set (a reused database's sizes are its own, see run.mjs).
+ */
 
 /** @param {string[]} argv @returns {Options} */
 export function parseOptions(argv) {
@@ -53,7 +67,10 @@ export function parseOptions(argv) {
       'database-name': { type: 'string' },
       'cpu-prof': { type: 'string' },
       baseline: { type: 'string' },
+      phases: { type: 'string' },
+      reuse: { type: 'string' },
       keep: { type: 'boolean' },
+      drop: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -65,9 +82,12 @@ export function parseOptions(argv) {
     databaseName: values['database-name'],
     cpuProf: values['cpu-prof'],
     baseline: values.baseline,
+    reuse: values.reuse,
     keep: Boolean(values.keep),
+    drop: Boolean(values.drop),
     verbose: Boolean(values.verbose),
     help: Boolean(values.help),
+    given: Object.keys(SPEC).filter((k) => values[k] !== undefined),
   };
   for (const [key, spec] of Object.entries(SPEC)) {
     const raw = values[key];
@@ -75,8 +95,23 @@ export function parseOptions(argv) {
     if (!Number.isInteger(n) || n < spec.min || n > spec.max) throw new Error(`--${key} must be a whole number from ${spec.min} to ${spec.max}`);
     opts[key] = n;
   }
-  if (opts.databaseName !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(String(opts.databaseName))) {
-    throw new Error('--database-name must be a lower-case PostgreSQL identifier');
+  for (const key of /** @type {const} */ (['database-name', 'reuse'])) {
+    if (values[key] !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(values[key])) throw new Error(`--${key} must be a lower-case PostgreSQL identifier`);
   }
+  const phases = values.phases?.split(',').map((p) => p.trim()) ?? PHASES.filter((p) => !(opts.reuse && p === 'migrate'));
+  const unknown = phases.filter((p) => !PHASES.includes(p));
+  if (unknown.length || !phases.length) throw new Error(`--phases takes a comma-separated list of ${PHASES.join(', ')}`);
+  const selected = PHASES.filter((p) => phases.includes(p));
+  opts.phases = selected;
+  if (opts.reuse) {
+    // migrate-all measures adding one migration to every tenant: a kept database has it already (the run that kept
+    // it ran the phase) or would have it after one reuse, so there is nothing to measure twice.
+    if (selected.includes('migrate')) throw new Error('--reuse cannot run the migrate phase: seed a fresh database to measure migrate-all');
+    if (opts.databaseName !== undefined) throw new Error('--database-name names a database to create; --reuse names the one to use');
+    if (opts.keep) throw new Error('--reuse keeps the database anyway (--drop drops it)');
+  } else if (opts.drop) {
+    throw new Error('--drop goes with --reuse: a fresh run drops its scratch database unless --keep');
+  }
+  if (opts.baseline && !selected.includes('http')) throw new Error('--baseline is measured in the http phase: add it to --phases');
   return /** @type {Options} */ (opts);
 }

@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './app-env.mjs';
 
-/** The keys every results file's `summary` has (the smoke test checks each is a finite number). */
+/**
+ * The keys every results file's `summary` has: each a number, or null when the phase that measures it did not run
+ * (--phases; provisioning with --reuse). The smoke test checks which.
+ */
 export const SUMMARY_KEYS = [
   'list_vs_raw',
   'list_vs_postgraphile',
@@ -69,10 +72,11 @@ function summaryTable(r) {
   for (const key of SUMMARY_KEYS) {
     /** @type {any} */
     const t = /** @type {any} */ (TARGETS)[key];
-    let target = '–';
+    const target = t ? `${t.op === '>=' ? '≥' : '≤'} ${t.value}${t.at ? ` (${t.at})` : ''}` : '–';
     let met = '';
-    if (t && Number.isFinite(s[key])) {
-      target = `${t.op === '>=' ? '≥' : '≤'} ${t.value}${t.at ? ` (${t.at})` : ''}`;
+    // Not measured is not failed: a phase this run skipped says nothing about its target.
+    if (!Number.isFinite(s[key])) met = 'not measured';
+    else if (t) {
       const ok = t.op === '>=' ? s[key] >= t.value : s[key] <= t.value;
       const smaller = (t.tenants && s.tenants < t.tenants) || (t.subscribers && s.subscribers < t.subscribers);
       met = `${ok ? 'yes' : 'no'}${smaller ? ' (smaller run than the target states)' : ''}`;
@@ -86,14 +90,20 @@ function summaryTable(r) {
 export function markdown(r) {
   const m = r.machine;
   const o = r.options;
+  const notRun = (/** @type {string} */ phase) => `Not measured: the ${phase} phase did not run (phases: ${o.phases.join(', ')}).`;
+  const prov = r.seed.provisioning;
   const lines = [
-    `# Leadplane benchmark, ${r.started_at}`,
+    `# Leadplane benchmark, ${r.started_at}${r.reused ? ', on a reused database' : ''}`,
     '',
+    // First, so that nobody takes it for a full run: nothing was provisioned or migrated here.
+    ...(r.reused
+      ? [`**Not a full run**: it reused the database ${r.reused.database}, seeded ${r.reused.seeded_at} by an earlier run with \`--keep\` (\`--reuse\`); provisioning and migrate-all were not measured.`, '']
+      : []),
     `${m.cpu_model}, ${m.cores} cores, ${m.memory_gib} GiB; Node ${m.node}; PostgreSQL ${m.postgres} (${m.database}${m.postgres_max_files_per_process ? `, max_files_per_process ${m.postgres_max_files_per_process}` : ''}); pub/sub ${m.pubsub}; ` +
       `load average at start ${m.load_average_at_start.join(' / ')}; commit ${m.git_commit ?? '?'}${m.git_dirty ? ' (uncommitted changes in api/ or migrations/)' : ''}.`,
     '',
     `Sizes: ${fmt(o.tenants)} tenants × ${fmt(o.leads)} leads (${o.owners} owners + admin each), ${fmt(o.subscribers)} subscribers at ${fmt(o.events)} events/s; ` +
-      `${o.rounds} interleaved rounds of ${o.duration} s per case, ${o.connections} connections, pool ${o.pool} per server. Run took ${r.duration_s} s.`,
+      `${o.rounds} interleaved rounds of ${o.duration} s per case, ${o.connections} connections, pool ${o.pool} per server; phases ${o.phases.join(', ')}. Run took ${r.duration_s} s.`,
     '',
     'Only ratios measured in the same run mean anything on a shared machine; absolute figures move between runs.',
     '',
@@ -103,6 +113,61 @@ export function markdown(r) {
     '',
     `## Throughput (median of ${o.rounds} interleaved rounds)`,
     '',
+    ...(r.http ? throughput(r) : [notRun('http'), '']),
+    '## Latency at half the peak',
+    '',
+    r.latency
+      ? `${fmt(r.latency.rate)} req/s (50% of the ${fmt(r.latency.peak_rps)} req/s median peak of list.api.spread) over ${r.latency.connections} connections spread over all ${fmt(o.tenants)} tenants, ` +
+        `${r.latency.duration} s: achieved ${fmt(r.latency.achieved_rps)} req/s; p50 ${fmt(r.latency.p50)} ms, p95 ${fmt(r.latency.p95)} ms, p99 ${fmt(r.latency.p99)} ms; errors ${fmt(r.latency.errors)}.`
+      : notRun('http'),
+    '',
+    '## Statements per operation',
+    '',
+    ...(r.statements
+      ? [
+          '| Operation | Tenant statements (onStatement) | Every statement sent (wire) |',
+          '|---|---|---|',
+          ...Object.entries(r.statements).map(([op, c]) => `| ${op} | ${fmt(c.tenant)} | ${fmt(c.wire)} |`),
+          '',
+          'Tenant statements are those the API sends to a tenant (what PlatformOptions.onStatement sees); the wire count is every message any pg client of the API sends: a transaction\'s BEGIN with the tenant selection and its COMMIT count one each, a read unit (BEGIN READ ONLY, tenant settings, the read and COMMIT in one message, ADR 0009) counts once, and so do the control-plane checks of authentication and membership (one statement for all the requests of an event-loop turn).',
+        ]
+      : [notRun('http')]),
+    '',
+    '## Provisioning and migrations',
+    '',
+    ...(r.seed.reused
+      ? [`Provisioning: not measured. The database was reused: ${r.seed.reused.database}, seeded ${r.seed.reused.seeded_at} with ${fmt(r.seed.tenants)} tenants × ${fmt(r.seed.leadsPerTenant)} leads (${r.seed.owners} owners + admin each).`]
+      : [
+          `Per tenant, one at a time (${fmt(prov.sequential.tenants)} tenants): p50 ${fmt(prov.sequential.p50)} ms, p95 ${fmt(prov.sequential.p95)} ms, ${fmt(prov.sequential.tenants_per_s)} tenants/s.`,
+          prov.concurrent
+            ? `Then ${fmt(prov.concurrent.tenants)} tenants ${prov.concurrent.concurrency} at a time: p50 ${fmt(prov.concurrent.p50)} ms, p95 ${fmt(prov.concurrent.p95)} ms, ${fmt(prov.concurrent.tenants_per_s)} tenants/s.`
+            : '',
+        ]),
+    r.migrate
+      ? `Migrate-all, a ${r.migrate.statements}-statement migration over ${fmt(r.migrate.tenants)} tenants (concurrency ${r.migrate.concurrency}): ${fmt(r.migrate.seconds)} s` +
+        (r.migrate.tenants ? ` (${fmt(Math.round((r.migrate.seconds / r.migrate.tenants) * 10_000 * 10) / 10)} s projected linearly to 10,000 tenants).` : '.')
+      : notRun('migrate'),
+    '',
+    '## Subscriptions',
+    '',
+    r.subscriptions
+      ? `${fmt(r.subscriptions.connected)} graphql-ws subscriptions (${fmt(r.subscriptions.failed)} failed to open) over ${fmt(r.subscriptions.tenants)} tenants; ` +
+        `${fmt(r.subscriptions.events_per_s)} events/s for ${r.subscriptions.seconds} s (published by ${r.subscriptions.publisher ?? 'the API process'}) → ${fmt(r.subscriptions.received)} of ${fmt(r.subscriptions.expected)} deliveries; ` +
+        `p50 ${fmt(r.subscriptions.p50)} ms, p95 ${fmt(r.subscriptions.p95)} ms, p99 ${fmt(r.subscriptions.p99)} ms; errors ${fmt(r.subscriptions.errors)}; ` +
+        `${fmt(r.subscriptions.wire_statements_per_delivery)} statements per delivery (${fmt(r.subscriptions.tenant_statements_per_delivery)} in the tenant transaction). ` +
+        `API resident memory ${fmt(r.subscriptions.rss_per_subscription_kb)} KiB per subscription (heap ${fmt(r.subscriptions.heap_per_subscription_kb)} KiB).`
+      : o.phases.includes('subscriptions')
+        ? 'Skipped (--subscribers 0).'
+        : notRun('subscriptions'),
+    '',
+  ];
+  if (r.warnings.length) lines.push('## Warnings', '', ...r.warnings.map((w) => `- ${w}`), '');
+  return lines.join('\n');
+}
+
+/** The throughput section's table and notes. @param {any} r */
+function throughput(r) {
+  return [
     '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | API CPU µs/request | Errors |',
     '|---|---|---|---|---|---|---|---|',
     ...Object.entries(r.http.cases).map(
@@ -117,46 +182,12 @@ export function markdown(r) {
         `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)}, spread_vs_baseline ${fmt(r.http.ratios.spread_vs_baseline)}; API CPU per request list_cpu_vs_baseline ${fmt(r.http.ratios.list_cpu_vs_baseline)}, pk_cpu_vs_baseline ${fmt(r.http.ratios.pk_cpu_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`, '']
       : []),
     r.http.first_touch
-      ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(o.connections, r.http.first_touch.tenants)} connections: ` +
+      ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(r.options.connections, r.http.first_touch.tenants)} connections: ` +
         `${fmt(r.http.first_touch.seconds)} s, ${fmt(r.http.first_touch.rps)} req/s, p50 ${fmt(r.http.first_touch.p50)} ms, p95 ${fmt(r.http.first_touch.p95)} ms ` +
         '(the cost of meeting a tenant: each PostgreSQL backend builds its catalog entries, the API learns its record and its users\' sessions).'
       : '',
     '',
-    '## Latency at half the peak',
-    '',
-    `${fmt(r.latency.rate)} req/s (50% of the ${fmt(r.latency.peak_rps)} req/s median peak of list.api.spread) over ${r.latency.connections} connections spread over all ${fmt(o.tenants)} tenants, ` +
-      `${r.latency.duration} s: achieved ${fmt(r.latency.achieved_rps)} req/s; p50 ${fmt(r.latency.p50)} ms, p95 ${fmt(r.latency.p95)} ms, p99 ${fmt(r.latency.p99)} ms; errors ${fmt(r.latency.errors)}.`,
-    '',
-    '## Statements per operation',
-    '',
-    '| Operation | Tenant statements (onStatement) | Every statement sent (wire) |',
-    '|---|---|---|',
-    ...Object.entries(r.statements).map(([op, c]) => `| ${op} | ${fmt(c.tenant)} | ${fmt(c.wire)} |`),
-    '',
-    'Tenant statements are those the API sends to a tenant (what PlatformOptions.onStatement sees); the wire count is every message any pg client of the API sends: a transaction\'s BEGIN with the tenant selection and its COMMIT count one each, a read unit (BEGIN READ ONLY, tenant settings, the read and COMMIT in one message, ADR 0009) counts once, and so do the control-plane checks of authentication and membership (one statement for all the requests of an event-loop turn).',
-    '',
-    '## Provisioning and migrations',
-    '',
-    `Per tenant, one at a time (${fmt(r.seed.provisioning.sequential.tenants)} tenants): p50 ${fmt(r.seed.provisioning.sequential.p50)} ms, p95 ${fmt(r.seed.provisioning.sequential.p95)} ms, ${fmt(r.seed.provisioning.sequential.tenants_per_s)} tenants/s.`,
-    r.seed.provisioning.concurrent
-      ? `Then ${fmt(r.seed.provisioning.concurrent.tenants)} tenants ${r.seed.provisioning.concurrent.concurrency} at a time: p50 ${fmt(r.seed.provisioning.concurrent.p50)} ms, p95 ${fmt(r.seed.provisioning.concurrent.p95)} ms, ${fmt(r.seed.provisioning.concurrent.tenants_per_s)} tenants/s.`
-      : '',
-    `Migrate-all, a ${r.migrate.statements}-statement migration over ${fmt(r.migrate.tenants)} tenants (concurrency ${r.migrate.concurrency}): ${fmt(r.migrate.seconds)} s` +
-      (r.migrate.tenants ? ` (${fmt(Math.round((r.migrate.seconds / r.migrate.tenants) * 10_000 * 10) / 10)} s projected linearly to 10,000 tenants).` : '.'),
-    '',
-    '## Subscriptions',
-    '',
-    r.subscriptions
-      ? `${fmt(r.subscriptions.connected)} graphql-ws subscriptions (${fmt(r.subscriptions.failed)} failed to open) over ${fmt(r.subscriptions.tenants)} tenants; ` +
-        `${fmt(r.subscriptions.events_per_s)} events/s for ${r.subscriptions.seconds} s (published by ${r.subscriptions.publisher ?? 'the API process'}) → ${fmt(r.subscriptions.received)} of ${fmt(r.subscriptions.expected)} deliveries; ` +
-        `p50 ${fmt(r.subscriptions.p50)} ms, p95 ${fmt(r.subscriptions.p95)} ms, p99 ${fmt(r.subscriptions.p99)} ms; errors ${fmt(r.subscriptions.errors)}; ` +
-        `${fmt(r.subscriptions.wire_statements_per_delivery)} statements per delivery (${fmt(r.subscriptions.tenant_statements_per_delivery)} in the tenant transaction). ` +
-        `API resident memory ${fmt(r.subscriptions.rss_per_subscription_kb)} KiB per subscription (heap ${fmt(r.subscriptions.heap_per_subscription_kb)} KiB).`
-      : 'Skipped (--subscribers 0).',
-    '',
   ];
-  if (r.warnings.length) lines.push('## Warnings', '', ...r.warnings.map((w) => `- ${w}`), '');
-  return lines.join('\n');
 }
 
 /** Writes <dir>/<stamp>.json and .md; returns their paths. @param {string} dir @param {any} results */

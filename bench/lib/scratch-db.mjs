@@ -4,11 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadApi } from './app-env.mjs';
+import { SetupError } from './deps.mjs';
 
 /**
  * The run's scratch database: created at the start, dropped (with the tenant roles it created, which are
  * cluster-wide) at the end. Never the dev data: with no DATABASE_URL, an embedded PostgreSQL is started through
  * the app's own code (api/src/db/embedded.ts) in a data directory of the bench's own.
+ *
+ * A database kept (--keep) holds the table bench_fixture: what a later run (--reuse) needs to measure it again
+ * without seeding it, which took 11 minutes at 10,000 tenants.
+ */
+
+/**
+ * The kept database's fixture: the seeder's tenants without their tokens (minted again by the reusing run from the
+ * admin and session each was minted for, with the same secret), the seeding sizes, PostGraphile's login role and
+ * PostGraphile's introspection of the one-tenant catalog (its cache file's text, bench/run.mjs says why).
+ * @typedef {{ jwt_secret: string, seeded_at: string, seeding: { tenants: number, leads: number, owners: number }, peer_role: string, postgraphile_cache: string,
+ *   tenants: Array<{ id: string, slug: string, schema: string, leadIds: string[], adminId: string, sid: string }> }} Fixture
  */
 
 /** @param {string} url @param {(c: pg.Client) => Promise<T>} fn @template T */
@@ -20,6 +32,12 @@ async function withClient(url, fn) {
   } finally {
     await client.end();
   }
+}
+
+/** The server part of a URL, without its credentials, for messages. @param {string} u */
+function redacted(u) {
+  const x = new URL(u);
+  return `${x.hostname}:${x.port || 5432}`;
 }
 
 function freePort() {
@@ -34,14 +52,17 @@ function freePort() {
 }
 
 /**
- * @param {{ databaseUrl?: string, databaseName?: string, log: (line: string) => void }} opts
- * @returns {Promise<{ url: string, name: string, server: string, version: string, finish: (keep?: boolean) => Promise<void> }>}
+ * @param {{ databaseUrl?: string, databaseName?: string, reuse?: string, log: (line: string) => void }} opts
+ *   reuse: the name of a database an earlier run kept, used as it is instead of a new one
+ * @returns {Promise<{ url: string, name: string, server: string, version: string, storeFixture: (f: Fixture) => Promise<void>, readFixture: () => Promise<Fixture>,
+ *   peerLogin: (tenantId: string, existing?: string) => Promise<{ role: string, url: string }>, finish: (keep?: boolean) => Promise<void> }>}
  */
 export async function openScratchDatabase(opts) {
   let adminUrl = opts.databaseUrl;
   /** @type {{ stop(): Promise<void> } | undefined} */
   let embedded;
   let server = 'DATABASE_URL';
+  if (!adminUrl && opts.reuse) throw new SetupError(`--reuse ${opts.reuse}: name the PostgreSQL server the database is on with DATABASE_URL or --database-url`);
   if (!adminUrl) {
     const { startEmbeddedPostgres } = loadApi('db/embedded');
     const { silentLogger } = loadApi('lib/logger');
@@ -52,31 +73,63 @@ export async function openScratchDatabase(opts) {
     server = 'embedded';
   }
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-  const name = opts.databaseName ?? `lp_bench_${stamp}_${Math.random().toString(36).slice(2, 6)}`;
+  const name = opts.reuse ?? opts.databaseName ?? `lp_bench_${stamp}_${Math.random().toString(36).slice(2, 6)}`;
   const version = await withClient(adminUrl, async (c) => {
-    await c.query(`create database "${name}"`);
+    if (!opts.reuse) await c.query(`create database "${name}"`);
+    else if (!(await c.query('select 1 from pg_database where datname = $1', [name])).rowCount) {
+      throw new SetupError(`--reuse ${name}: there is no database ${name} on ${redacted(/** @type {string} */ (adminUrl))}`);
+    }
     return (await c.query('show server_version')).rows[0].server_version;
   });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const { rolePrefixForDatabase } = loadApi('tenancy/names');
+  const rolePrefix = rolePrefixForDatabase(name);
   let dropped = false;
   return {
     url: url.toString(),
     name,
     server,
     version,
+    /** Stores what a later --reuse run needs (the one row of public.bench_fixture). @param {Fixture} fixture */
+    async storeFixture(fixture) {
+      await withClient(url.toString(), async (c) => {
+        await c.query('create table if not exists public.bench_fixture (one boolean primary key default true check (one), fixture jsonb not null)');
+        await c.query('insert into public.bench_fixture (fixture) values ($1::jsonb) on conflict (one) do update set fixture = excluded.fixture', [JSON.stringify(fixture)]);
+      });
+    },
     /**
-     * A login role of this run that is a member of one tenant's role only, and a URL connecting as it. The API's
-     * login role is a member of every tenant role; PostGraphile's introspection checks each column's privileges for
-     * every role the connecting user can become, which at 10,000 tenant roles kept it from starting within 12 minutes.
-     * Connected as this role it sees exactly what the tenant's role sees. Dropped with the tenant roles (same prefix).
-     * @param {string} tenantId
+     * The fixture a --keep run stored, its sessions made live again: the seeder made them expire 2 days after
+     * seeding, and a token is refused once its session has expired.
+     * @returns {Promise<Fixture>}
      */
-    async peerLogin(tenantId) {
-      const { rolePrefixForDatabase } = loadApi('tenancy/names');
-      const role = `${rolePrefixForDatabase(name)}peer`;
+    async readFixture() {
+      return withClient(url.toString(), async (c) => {
+        const { rows } = await c.query(`select to_regclass('public.bench_fixture') is not null as kept`);
+        const fixture = rows[0].kept ? (await c.query('select fixture from public.bench_fixture')).rows[0]?.fixture : undefined;
+        if (!fixture) throw new SetupError(`--reuse ${name}: the database has no bench_fixture row (it was not kept by a run with --keep, or that run failed before its seeding ended)`);
+        await c.query(`update control.sessions set expires_at = now() + interval '2 days' where id = any($1::uuid[])`, [fixture.tenants.map((/** @type {{ sid: string }} */ t) => t.sid)]);
+        return fixture;
+      });
+    },
+    /**
+     * A login role that is a member of one tenant's role only, and a URL connecting as it. The API's login role is
+     * a member of every tenant role; PostGraphile's introspection checks each column's privileges for every role the
+     * connecting user can become, which at 10,000 tenant roles kept it from starting within 12 minutes. Connected as
+     * this role it sees exactly what the tenant's role sees. Dropped with the tenant roles (same prefix). A reused
+     * database's role (`existing`, created by the run that kept it) only gets a new password: passwords are not kept.
+     * @param {string} tenantId
+     * @param {string} [existing]
+     */
+    async peerLogin(tenantId, existing) {
+      const role = existing ?? `${rolePrefix}peer`;
+      if (!role.startsWith(rolePrefix) || !/^[a-z0-9_]+$/.test(role)) throw new Error(`refusing peer role ${JSON.stringify(role)}: not one of ${name}'s`);
       const password = randomBytes(16).toString('hex');
       await withClient(url.toString(), async (c) => {
+        if (existing) {
+          await c.query(`alter role "${role}" password '${password}'`);
+          return;
+        }
         const { rows } = await c.query(`select db_role from control.tenants where id = $1`, [tenantId]);
         if (!rows[0]) throw new Error(`no tenant ${tenantId}`);
         await c.query(`create role "${role}" login password '${password}'`);
@@ -85,17 +138,16 @@ export async function openScratchDatabase(opts) {
       const peer = new URL(url.toString());
       peer.username = role;
       peer.password = password;
-      return peer.toString();
+      return { role, url: peer.toString() };
     },
     /** Drops the database and its tenant roles, unless `keep`; stops the embedded server either way. */
     async finish(keep = false) {
       if (dropped) return;
       dropped = true;
       if (keep) return embedded?.stop();
-      const { rolePrefixForDatabase } = loadApi('tenancy/names');
       await withClient(/** @type {string} */ (adminUrl), async (c) => {
         await c.query(`drop database if exists "${name}" with (force)`);
-        const roles = await c.query(`select rolname from pg_roles where starts_with(rolname, $1)`, [rolePrefixForDatabase(name)]);
+        const roles = await c.query(`select rolname from pg_roles where starts_with(rolname, $1)`, [rolePrefix]);
         for (const { rolname } of roles.rows) await c.query(`drop role if exists "${rolname}"`);
       });
       await embedded?.stop();

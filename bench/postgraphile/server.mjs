@@ -14,7 +14,11 @@ import { fail, ready, serveIpc } from '../lib/ipc.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, 'package.json'));
 
-/** @type {{ databaseUrl: string, schema: string, pool: number }} */
+/**
+ * writeCache / readCache: a file PostGraphile writes its introspection to, or reads it from instead of introspecting
+ * (a database kept for reuse, bench/run.mjs).
+ * @type {{ databaseUrl: string, schema: string, pool: number, writeCache?: string, readCache?: string }}
+ */
 const args = JSON.parse(process.argv[2]);
 
 async function main() {
@@ -34,6 +38,8 @@ async function main() {
     watchPg: false,
     retryOnInitFail: false,
     appendPlugins: [makePgSmartTagsFromFilePlugin(path.join(here, 'postgraphile.tags.json5'))],
+    ...(args.writeCache ? { writeCache: args.writeCache } : {}),
+    ...(args.readCache ? { readCache: args.readCache } : {}),
   });
   const server = http.createServer(middleware);
   server.keepAliveTimeout = 65_000;

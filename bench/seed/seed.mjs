@@ -1,8 +1,9 @@
 /**
- * Bench child: seeds the scratch database through the app's own code and writes the fixture (tenants, tokens,
- * lead ids) to a file. Tenants go through TenantProvisioner — the body of the provisioning job: role, schema,
- * migrations, default statuses/workflow/roles, activation, in one transaction — and each is timed. Everything
- * the app would do with argon2 or one login per user (users, sessions, tokens) is done in bulk instead.
+ * Bench child: seeds the scratch database through the app's own code and writes the fixture (tenants with their
+ * lead ids, token, and the admin and session the token was minted for) to a file. Tenants go through
+ * TenantProvisioner — the body of the provisioning job: role, schema, migrations, default statuses/workflow/roles,
+ * activation, in one transaction — and each is timed. Everything the app would do with argon2 or one login per user
+ * (users, sessions, tokens) is done in bulk instead.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -133,7 +134,11 @@ async function main() {
     // 10,000 tenants that made the raw ceiling 5 times slower than the API (bench/results/levers.md, round 6).
     await db.rows('analyze control.users, control.memberships, control.sessions, control.tenants');
     const sid = new Map(sessions.map((s) => [s.tenant_id, s.id]));
-    for (const t of tenants) t.token = signAccessToken(config.jwt, { sub: t.adminId, sid: sid.get(t.id), tid: t.id }).token;
+    for (const t of tenants) {
+      // Kept with the tenant (adminId too): a run reusing the database mints the token again (bench/run.mjs).
+      t.sid = sid.get(t.id);
+      t.token = signAccessToken(config.jwt, { sub: t.adminId, sid: t.sid, tid: t.id }).token;
+    }
 
     fs.writeFileSync(args.fixtureFile, JSON.stringify({ tenants }));
     return { provisioning, leadsSeconds: round(leadsMs / 1000), tenants: N, leadsPerTenant: args.leads };
