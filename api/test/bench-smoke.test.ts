@@ -99,8 +99,10 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     'pk.raw': false,
     'pk.postgraphile': false,
     'list.api.spread': true,
+    'list.raw.spread': false,
     'list.base.spread': true,
   });
+  expect(Number.isFinite(results.http.ratios.raw_routing_ratio)).toBe(true);
 }, 180_000);
 
 test('a kept database is measured again without seeding (--reuse), then dropped (--drop)', async () => {

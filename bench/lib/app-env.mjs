@@ -25,7 +25,7 @@ export function loadApi(modulePath, root = REPO_ROOT) {
  * The environment every bench child builds the API's Config from (loadConfig(env, {})): production mode, the
  * scratch database, a per-run JWT secret (tokens are minted with it), 24-hour tokens so long runs never see
  * one expire, and Redis only when the caller's environment names one (as the app itself does).
- * @param {{ databaseUrl: string, jwtSecret: string, pool: number, redisUrl?: string, prefix: string }} o
+ * @param {{ databaseUrl: string, jwtSecret: string, pool: number, readLanes?: number, redisUrl?: string, prefix: string }} o
  * @returns {Record<string, string>}
  */
 export function appEnv(o) {
@@ -38,6 +38,7 @@ export function appEnv(o) {
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     DB_POOL_MAX: String(o.pool),
+    DB_READ_LANES: String(o.readLanes ?? 0),
     REDIS_PREFIX: o.prefix,
   };
   if (o.redisUrl) env.REDIS_URL = o.redisUrl;

@@ -14,7 +14,8 @@ export const LEGEND =
   'list = 50 leads with owner name and status label (fixed tenant); pk = lead(id) by primary key (fixed tenant); ' +
   '.api = our API; .raw = node http + pg, one statement, no GraphQL or auth (the ceiling); .postgraphile = PostGraphile 4.14 over the same schema ' +
   '(started once the first tenant was provisioned: it reads the whole catalog at start); ' +
-  'list.api.spread = the list with every request from a random one of all tenants (list.api is the same API serving one fixed tenant), ' +
+  'list.api.spread = the list with every request from a random one of all tenants (list.api is the same API serving one fixed tenant); ' +
+  'list.raw.spread = the raw endpoint, each request in a random one of all tenant schemas (its pool has no lanes: every backend meets every schema), ' +
   'measured after every tenant was asked once (first touch, below).';
 
 /** @param {string} url @param {string} path @param {string} body @param {string} [token] */
@@ -45,6 +46,8 @@ function cases(/** @type {Record<string, Server>} */ s, tenants) {
     'pk.raw': varying(s.raw.info.url, '/lead', () => ({ body: JSON.stringify({ id: pick(ids) }) })),
     'pk.postgraphile': varying(s.postgraphile.info.url, '/graphql', () => ({ body: gqlBody(POSTGRAPHILE.pk, { id: pick(ids) }) })),
     'list.api.spread': varying(s.api.info.url, '/graphql', () => ({ body: listBody, token: pick(tokens) })),
+    // The ceiling over all tenants: what spreading costs PostgreSQL itself (each backend meets every schema).
+    'list.raw.spread': varying(s.raw.info.url, '/list', () => ({ body: JSON.stringify({ tenant: Math.floor(Math.random() * tenants.length) }) })),
     ...(s.base ? { 'list.base.spread': varying(s.base.info.url, '/graphql', () => ({ body: listBody, token: pick(tokens) })) } : {}),
   };
 }
@@ -55,6 +58,8 @@ async function verify(/** @type {Record<string, Server>} */ s, /** @type {Tenant
   const pages = {
     api: leadsOf(await post(s.api.info.url, '/graphql', gqlBody(API.list), t0.token)),
     raw: leadsOf(await post(s.raw.info.url, '/list', '{}')),
+    // list.raw.spread names its schema by index: index 0 must be the fixed case's schema
+    rawByIndex: leadsOf(await post(s.raw.info.url, '/list', JSON.stringify({ tenant: 0 }))),
     postgraphile: leadsOf(await post(s.postgraphile.info.url, '/graphql', gqlBody(POSTGRAPHILE.list))),
     ...(s.base ? { base: leadsOf(await post(s.base.info.url, '/graphql', gqlBody(API.list), t0.token)) } : {}),
   };
@@ -152,12 +157,25 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
   for (let r = 1; r <= opts.rounds; r++) {
     for (const [name, target] of Object.entries(targets)) {
       const proc = processOf(name);
-      const cpu0 = proc ? (await proc.call('stats')).cpuUs : 0;
+      const s0 = proc ? await proc.call('stats') : undefined;
       const m = await measure(target, load);
       await settle(...ours);
-      // CPU time the process spent per request it answered (the backlog settled included): less at the mercy of
-      // the other processes sharing the machine than req/s, so it shows what a lever saves the API itself.
-      if (proc) m.cpu_us_per_request = round(((await proc.call('stats')).cpuUs - cpu0) / Math.max(1, m.requests), 1);
+      if (proc && s0) {
+        const s1 = await proc.call('stats');
+        const per = (/** @type {number} */ n) => round(n / Math.max(1, m.requests), 3);
+        // CPU time the process spent per request it answered (the backlog settled included): less at the mercy of
+        // the other processes sharing the machine than req/s, so it shows what a lever saves the API itself.
+        m.cpu_us_per_request = round((s1.cpuUs - s0.cpuUs) / Math.max(1, m.requests), 1);
+        // Messages to PostgreSQL per request (every pg query call: batched read messages, control-plane checks),
+        // and how the batch reader's lanes carried the reads: counts, not timings, so a lever's effect on them shows
+        // through the noise of a shared machine.
+        m.wire_per_request = per(s1.wireStatements - s0.wireStatements);
+        if (s0.reader && s1.reader) {
+          m.lane_messages_per_request = per(s1.reader.messages - s0.reader.messages);
+          m.reads_per_lane_message = round((s1.reader.reads - s0.reader.reads) / Math.max(1, s1.reader.messages - s0.reader.messages), 2);
+          m.spilled_reads_per_request = per(s1.reader.spilledReads - s0.reader.spilledReads);
+        }
+      }
       rounds[name].push(m);
       log(`round ${r}/${opts.rounds} ${name.padEnd(18)} ${String(m.rps).padStart(8)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms`);
       const bad = m.non2xx + m.errors + m.timeouts + m.graphqlErrors;
@@ -174,6 +192,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
     pk_vs_raw: perRound('pk.api', 'pk.raw'),
     pk_vs_postgraphile: perRound('pk.api', 'pk.postgraphile'),
     routing_ratio: perRound('list.api.spread', 'list.api'),
+    raw_routing_ratio: perRound('list.raw.spread', 'list.raw'),
     ...(servers.base
       ? {
           list_vs_baseline: perRound('list.api', 'list.base'),
@@ -194,6 +213,14 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
         median_p95: round(median(ms.map((m) => m.p95))),
         median_p99: round(median(ms.map((m) => m.p99))),
         ...(ms[0]?.cpu_us_per_request !== undefined ? { median_cpu_us_per_request: round(median(ms.map((m) => m.cpu_us_per_request ?? 0)), 1) } : {}),
+        ...(ms[0]?.wire_per_request !== undefined ? { median_wire_per_request: round(median(ms.map((m) => m.wire_per_request ?? 0)), 3) } : {}),
+        ...(ms[0]?.lane_messages_per_request !== undefined
+          ? {
+              median_lane_messages_per_request: round(median(ms.map((m) => m.lane_messages_per_request ?? 0)), 3),
+              median_reads_per_lane_message: round(median(ms.map((m) => m.reads_per_lane_message ?? 0)), 2),
+              median_spilled_reads_per_request: round(median(ms.map((m) => m.spilled_reads_per_request ?? 0)), 3),
+            }
+          : {}),
         errors: ms.reduce((n, m) => n + m.non2xx + m.errors + m.timeouts + m.graphqlErrors, 0),
         rounds: ms,
       },

@@ -12,6 +12,7 @@ export const SPEC = {
   connections: { def: 32, min: 1, max: 1024, help: 'HTTP connections for the throughput measurements' },
   'latency-connections': { def: 64, min: 1, max: 1024, help: 'connections for the fixed-rate latency measurement' },
   pool: { def: 10, min: 1, max: 100, help: 'database pool of each server (the API default, DB_POOL_MAX)' },
+  'read-lanes': { def: 0, min: 0, max: 99, help: "the API's DB_READ_LANES (0: its default, half the pool)" },
   'provision-sample': { def: 100, min: 1, max: 100_000, help: 'tenants provisioned one at a time for the per-tenant latency' },
   'provision-concurrency': { def: 4, min: 1, max: 64, help: 'parallel provisioning for the remaining tenants (tenants/s)' },
   'migrate-concurrency': { def: 4, min: 1, max: 64, help: 'concurrency of migrate-all (the CLI default)' },

@@ -168,15 +168,21 @@ export function markdown(r) {
 /** The throughput section's table and notes. @param {any} r */
 function throughput(r) {
   return [
-    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | API CPU µs/request | Errors |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | API CPU µs/request | PG messages/request | reads per lane message | spilled reads/request | Errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...Object.entries(r.http.cases).map(
       ([name, c]) =>
-        `| ${name} | ${fmt(c.median_rps)} | ${c.rounds.map((x) => fmt(x.rps)).join(', ')} | ${fmt(c.median_p50)} | ${fmt(c.median_p95)} | ${fmt(c.median_p99)} | ${fmt(c.median_cpu_us_per_request)} | ${fmt(c.errors)} |`,
+        `| ${name} | ${fmt(c.median_rps)} | ${c.rounds.map((x) => fmt(x.rps)).join(', ')} | ${fmt(c.median_p50)} | ${fmt(c.median_p95)} | ${fmt(c.median_p99)} | ${fmt(c.median_cpu_us_per_request)} | ` +
+        `${fmt(c.median_wire_per_request)} | ${fmt(c.median_reads_per_lane_message)} | ${fmt(c.median_spilled_reads_per_request)} | ${fmt(c.errors)} |`,
     ),
+    '',
+    'PG messages/request: every message the API process sent to PostgreSQL (batched read messages and control-plane checks) per request answered; reads per lane message: how many reads the batch reader carried per message on a lane\'s own connection (ADR 0009); spilled reads: reads that went out on another pooled connection because their lane\'s message ran past 25 ms. Counts, not timings: they move little between runs on a shared machine.',
     '',
     r.http.legend,
     '',
+    ...(r.http.ratios.raw_routing_ratio !== undefined
+      ? [`Many tenants instead of one: ours (routing_ratio, list.api.spread ÷ list.api) ${fmt(r.http.ratios.routing_ratio)}; the ceiling's (list.raw.spread ÷ list.raw, what PostgreSQL itself pays to meet a schema per request) ${fmt(r.http.ratios.raw_routing_ratio)}.`, '']
+      : []),
     ...(r.baseline
       ? [`Baseline: list.base, pk.base and list.base.spread are the API at ${r.baseline.commit} (\`--baseline ${r.baseline.ref}\`), served beside this checkout's in the same rounds: ` +
         `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)}, spread_vs_baseline ${fmt(r.http.ratios.spread_vs_baseline)}; API CPU per request list_cpu_vs_baseline ${fmt(r.http.ratios.list_cpu_vs_baseline)}, pk_cpu_vs_baseline ${fmt(r.http.ratios.pk_cpu_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`, '']

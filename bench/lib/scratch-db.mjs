@@ -55,7 +55,7 @@ function freePort() {
  * @param {{ databaseUrl?: string, databaseName?: string, reuse?: string, log: (line: string) => void }} opts
  *   reuse: the name of a database an earlier run kept, used as it is instead of a new one
  * @returns {Promise<{ url: string, name: string, server: string, version: string, storeFixture: (f: Fixture) => Promise<void>, readFixture: () => Promise<Fixture>,
- *   peerLogin: (tenantId: string, existing?: string) => Promise<{ role: string, url: string }>, finish: (keep?: boolean) => Promise<void> }>}
+ *   checkpoint: () => Promise<{ seconds: number, error?: string }>, peerLogin: (tenantId: string, existing?: string) => Promise<{ role: string, url: string }>, finish: (keep?: boolean) => Promise<void> }>}
  */
 export async function openScratchDatabase(opts) {
   let adminUrl = opts.databaseUrl;
@@ -139,6 +139,20 @@ export async function openScratchDatabase(opts) {
       peer.username = role;
       peer.password = password;
       return { role, url: peer.toString() };
+    },
+    /**
+     * Writes out what the seed left dirty (CHECKPOINT: superuser or pg_checkpoint); an error is returned, not thrown:
+     * a run without the privilege still measures, with a warning.
+     * @returns {Promise<{ seconds: number, error?: string }>}
+     */
+    async checkpoint() {
+      const started = Date.now();
+      try {
+        await withClient(url.toString(), (c) => c.query('checkpoint'));
+        return { seconds: Math.round((Date.now() - started) / 100) / 10 };
+      } catch (e) {
+        return { seconds: 0, error: e instanceof Error ? e.message : String(e) };
+      }
     },
     /** Drops the database and its tenant roles, unless `keep`; stops the embedded server either way. */
     async finish(keep = false) {

@@ -59,7 +59,9 @@ async function main() {
   serveIpc({
     stats: () => {
       const cpu = process.cpuUsage();
-      return { tenantStatements, wireStatements, ...memory(), pool: poolState(), cpuUs: cpu.user + cpu.system };
+      // The batch reader's counts (lane messages, reads, spills); a baseline from before them has none.
+      const reader = runtime.platform.batchReader.counts ?? null;
+      return { tenantStatements, wireStatements, ...memory(), pool: poolState(), cpuUs: cpu.user + cpu.system, reader: reader && { ...reader } };
     },
     gc: async () => {
       for (let i = 0; i < 3; i++) {

@@ -1,17 +1,20 @@
 /**
  * Bench child: the ceiling. A hand-written node:http + pg endpoint over one tenant schema running the same page
  * and primary-key SQL as the API (bench/lib/queries.mjs), one statement per request, no GraphQL, no auth.
- *   POST /list            → { items: [...] }
- *   POST /lead {"id": ..} → { item: {...} | null }
+ *   POST /list                  → { items: [...] }
+ *   POST /list {"tenant": i}    → the same page in the i-th of `schemas` (the ceiling's own cost of many tenants)
+ *   POST /lead {"id": ..}       → { item: {...} | null }
  */
 import http from 'node:http';
 import pg from 'pg';
 import { fail, ready, serveIpc } from '../lib/ipc.mjs';
 import { rawSql } from '../lib/queries.mjs';
 
-/** @type {{ databaseUrl: string, schema: string, pool: number }} */
+/** @type {{ databaseUrl: string, schema: string, schemas: string[], pool: number }} */
 const args = JSON.parse(process.argv[2]);
 const sql = rawSql(args.schema);
+/** The page statement of every tenant schema, by index: a request names an index, never a schema. */
+const lists = args.schemas.map((schema) => rawSql(schema).list);
 const pool = new pg.Pool({ connectionString: args.databaseUrl, max: args.pool, application_name: 'leadplane-bench-raw' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,7 +40,10 @@ const server = http.createServer(async (req, res) => {
   try {
     const body = await readBody(req);
     if (req.method === 'POST' && req.url === '/list') {
-      const { rows } = await pool.query(sql.list);
+      const tenant = body ? JSON.parse(body).tenant : undefined;
+      const statement = tenant === undefined ? sql.list : lists[tenant];
+      if (!statement) return send(res, 400, { error: 'tenant must be the index of a schema' });
+      const { rows } = await pool.query(statement);
       return send(res, 200, { items: rows.slice(0, 50) });
     }
     if (req.method === 'POST' && req.url === '/lead') {

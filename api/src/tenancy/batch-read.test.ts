@@ -145,6 +145,17 @@ describe('tenant-affine lanes', () => {
   const PID = `select pg_backend_pid() as pid, $1::text as t`;
   const pidOf = async (reader: TenantBatchReader, t: TestTenant) => (await reader.query<{ pid: number }>(t.tenant, PID, [t.tenant.id])!)[0]!.pid;
 
+  test('the reads queued in one turn go in one message per lane, and are counted so', async () => {
+    const reader = new TenantBatchReader(server.platform.pool, { lanes: 1 });
+    try {
+      const rows = await Promise.all([reader.read(a.tenant, SQL, leads.a[0]!), reader.read(b.tenant, SQL, leads.b[0]!), reader.read(a.tenant, SQL, leads.a[1]!)]);
+      expect(rows.map((r) => (r as Array<{ id: string }>)[0]!.id)).toEqual([leads.a[0], leads.b[0], leads.a[1]]);
+      expect(reader.counts).toEqual({ messages: 1, reads: 3, spilledMessages: 0, spilledReads: 0 });
+    } finally {
+      reader.close();
+    }
+  });
+
   test('a tenant’s reads keep finding the same backend while its lane is busy; each lane has its own', async () => {
     const reader = new TenantBatchReader(server.platform.pool, { lanes: 2 });
     try {
@@ -179,6 +190,8 @@ describe('tenant-affine lanes', () => {
     expect(await fast).toEqual([{ id: leads.b[0] }]);
     await slow;
     expect(order).toEqual(['fast', 'slow']);
+    // Counted as it went: the slow read on the lane's connection, the fast one spilled to another.
+    expect(reader.counts).toEqual({ messages: 1, reads: 1, spilledMessages: 1, spilledReads: 1 });
     reader.close();
     await new Promise((r) => setImmediate(r)); // the lane's last message settles
     expect(server.platform.pool.totalCount - server.platform.pool.idleCount).toBe(0);

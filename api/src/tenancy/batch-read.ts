@@ -40,9 +40,21 @@ export interface BatchReaderOptions {
    * its messages on one connection while it has work: each backend then serves 1/lanes of the tenants and keeps their
    * catalog entries warm, instead of every backend building every tenant's (PostgreSQL caches relations per backend;
    * at thousands of tenants that is what spread requests pay for). A message that runs longer than SPILL_AFTER_MS
-   * does not hold up the reads queued behind it: they go out on another pooled connection.
+   * does not hold up the reads queued behind it: they go out on another pooled connection. Fewer lanes batch more
+   * reads per message, more lanes serve bursts of cold reads sooner: the platform's choice and its measured trade
+   * are in README (DB_READ_LANES).
    */
   lanes?: number;
+}
+
+/** What a reader has sent since it was made (the benchmark reads it per case; a metrics endpoint could). */
+export interface BatchReaderCounts {
+  /** Messages sent on a lane's own connection, and the reads they carried. */
+  messages: number;
+  reads: number;
+  /** Messages that went out on another pooled connection because their lane's message ran past SPILL_AFTER_MS. */
+  spilledMessages: number;
+  spilledReads: number;
 }
 
 /**
@@ -66,6 +78,7 @@ export interface BatchReaderOptions {
  * message is retried in a message of its own, so one bad read fails alone.
  */
 export class TenantBatchReader {
+  readonly counts: BatchReaderCounts = { messages: 0, reads: 0, spilledMessages: 0, spilledReads: 0 };
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly lanes: Lane[];
@@ -115,6 +128,8 @@ export class TenantBatchReader {
     clearTimeout(lane.idleTimer);
     lane.idleTimer = undefined;
     const batch = lane.queue.splice(0, this.maxBatch);
+    this.counts.messages++;
+    this.counts.reads += batch.length;
     lane.busySince = Date.now();
     void this.sendHome(lane, batch).finally(() => {
       lane.busySince = null;
@@ -133,7 +148,10 @@ export class TenantBatchReader {
       if (!lane.queue.length) return;
       if (lane.busySince === null) return this.pump(lane);
       if (Date.now() - lane.busySince < SPILL_AFTER_MS) return this.armSpill(lane); // a newer message: give it its time
-      void this.sendPooled(lane.queue.splice(0, this.maxBatch));
+      const spilled = lane.queue.splice(0, this.maxBatch);
+      this.counts.spilledMessages++;
+      this.counts.spilledReads += spilled.length;
+      void this.sendPooled(spilled);
       this.armSpill(lane);
     }, wait);
     lane.spillTimer.unref();
