@@ -120,8 +120,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const batchReader = new TenantBatchReader(pool, {
     statementTimeoutMs: config.db.pool.statementTimeoutMs,
     onStatement: opts.onStatement,
-    // Half the pool at most is held by reading lanes; the rest serves writes, the control plane and spill-over.
-    lanes: Math.max(1, Math.floor(config.db.pool.max / 2)),
+    // Half the pool is held by reading lanes at most, unless DB_READ_LANES says otherwise; the rest serves writes,
+    // the control plane and spill-over.
+    lanes: config.db.readLanes || Math.max(1, Math.floor(config.db.pool.max / 2)),
   });
   let closed = false;
   return {

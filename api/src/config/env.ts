@@ -34,6 +34,7 @@ const schema = z
     DB_POOL_MAX_USES: int(7500, 0),
     DB_POOL_MAX_LIFETIME_S: int(1800, 0),
     DB_STATEMENT_TIMEOUT_MS: int(15_000, 0),
+    DB_READ_LANES: int(0, 0, 250),
     REDIS_URL: z.string().url().optional(),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/i).default('lp:'),
     JWT_SECRET: z.string().min(32).optional(),
@@ -69,6 +70,9 @@ const schema = z
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production (at least 32 characters)' });
     }
+    if (env.DB_READ_LANES > 0 && env.DB_POOL_MAX > 1 && env.DB_READ_LANES >= env.DB_POOL_MAX) {
+      ctx.addIssue({ code: 'custom', path: ['DB_READ_LANES'], message: `must be below DB_POOL_MAX (${env.DB_POOL_MAX}): writes and the control plane need connections too` });
+    }
     if (env.TENANT_RESOLVERS.includes('host') && !env.TENANT_BASE_DOMAIN) {
       ctx.addIssue({ code: 'custom', path: ['TENANT_BASE_DOMAIN'], message: 'required when TENANT_RESOLVERS includes host' });
     }
@@ -84,6 +88,8 @@ export interface Config {
     url?: string;
     embedded: { dir: string; port: number };
     pool: { max: number; maxUses: number; maxLifetimeSeconds: number; statementTimeoutMs: number };
+    /** Tenant-affine read lanes of the batch reader (DB_READ_LANES); 0: half the pool. */
+    readLanes: number;
   };
   redis: { url?: string; prefix: string };
   jwt: { secret: string; issuer: string; audience: string; accessTtlS: number; refreshTtlS: number };
@@ -125,6 +131,7 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}, s
         maxLifetimeSeconds: e.DB_POOL_MAX_LIFETIME_S,
         statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       },
+      readLanes: e.DB_READ_LANES,
     },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     jwt: {
