@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Redis } from 'ioredis';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Config } from './config/env';
@@ -69,15 +69,22 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     logger.info('embedded PostgreSQL started', { dir: config.db.embedded.dir, port: config.db.embedded.port });
   }
 
+  // Read lanes (tenancy/batch-read.ts) have connections of their own, out of DB_POOL_MAX, and keep them: a backend
+  // stays a lane's, so the tenants that hash to it meet it warm. The rest is the pool of writes, the control plane
+  // and spill-over. A pool too small to leave that rest (and a transaction that needs a second connection) two
+  // connections lets its lanes borrow from it instead, as they did before.
+  const readLanes = config.db.readLanes || Math.max(1, Math.floor(config.db.pool.max / 2));
+  const ownLanes = config.db.pool.max - readLanes >= 2;
+  const applicationName = opts.applicationName ?? 'leadplane-api';
   const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,
     entities: TENANT_ENTITIES,
     synchronize: false,
     migrationsRun: false,
-    applicationName: opts.applicationName ?? 'leadplane-api',
+    applicationName,
     extra: {
-      max: config.db.pool.max,
+      max: ownLanes ? config.db.pool.max - readLanes : config.db.pool.max,
       // Each backend caches the catalog of every tenant schema it touched: recycle backends.
       maxUses: config.db.pool.maxUses || undefined,
       maxLifetimeSeconds: config.db.pool.maxLifetimeSeconds || undefined,
@@ -117,12 +124,25 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const provisioner = new TenantProvisioner(db, migrator, registry, rolePrefix, seedTenantDefaults, logger, opts.provisionHooks);
   const resolution = TenantResolutionChain.fromConfig(config.tenancy, db, registry, config.http.trustProxy);
 
+  const lanePool = ownLanes
+    ? new Pool({
+        connectionString: databaseUrl,
+        application_name: `${applicationName}-lanes`,
+        max: readLanes,
+        maxLifetimeSeconds: config.db.pool.maxLifetimeSeconds || undefined,
+        idleTimeoutMillis: 0,
+        connectionTimeoutMillis: 10_000,
+      })
+    : undefined;
+  // A lane's backend that ends (restart, terminate) fails its next message, which the reader retries elsewhere.
+  lanePool?.on('error', (err) => logger.warn('read-lane connection lost', { error: err.message }));
   const batchReader = new TenantBatchReader(pool, {
     statementTimeoutMs: config.db.pool.statementTimeoutMs,
     onStatement: opts.onStatement,
-    // Half the pool is held by reading lanes at most, unless DB_READ_LANES says otherwise; the rest serves writes,
-    // the control plane and spill-over.
-    lanes: config.db.readLanes || Math.max(1, Math.floor(config.db.pool.max / 2)),
+    lanes: readLanes,
+    lanePool,
+    // A lane gives its backend back, to be recycled, after the pool's lifetime for a backend (its catalog caches grow).
+    recycleMs: config.db.pool.maxLifetimeSeconds ? config.db.pool.maxLifetimeSeconds * 1000 : undefined,
   });
   let closed = false;
   return {
@@ -157,6 +177,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       await kv.close();
       redis?.disconnect();
       batchReader.close();
+      await lanePool?.end();
       await dataSource.destroy();
       await embedded?.stop();
     },

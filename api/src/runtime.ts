@@ -6,7 +6,10 @@ import { startProvisionWorker } from './jobs/provision-tenant.job';
 import { startAuditRetention, type AuditRetentionScheduler } from './jobs/audit-retention.job';
 import { createPlatform, type Platform, type PlatformOptions } from './platform';
 import { createServices, type Services } from './services';
-import { warnIfFileBudgetShort } from './tenancy/file-budget';
+import { sizeReadLanes, warnIfShort } from './tenancy/file-budget';
+
+/** How often the read lanes are sized again to the number of tenants (a count over control.tenants). */
+const LANE_RESIZE_EVERY_MS = 5 * 60_000;
 
 export interface Runtime {
   platform: Platform;
@@ -25,6 +28,7 @@ export async function startRuntime(
   const platform = await createPlatform(config, opts.platform);
   const jobs = new JobQueue(platform);
   let retention: AuditRetentionScheduler | undefined;
+  let lanesTimer: NodeJS.Timeout | undefined;
   try {
     await jobs.start();
     if (opts.workers !== false) await startProvisionWorker(jobs, platform);
@@ -32,7 +36,21 @@ export async function startRuntime(
     const services = createServices(platform, jobs);
     const schema = await buildApiSchema();
     const app = await createApp(platform, services, schema, { webDir: opts.webDir });
-    await warnIfFileBudgetShort(platform.db, platform.batchReader.laneCount, platform.logger);
+    // Read lanes follow the number of tenants (one per TENANTS_PER_LANE, up to the configured most): sized now, and
+    // again every few minutes as tenants are provisioned; the open-file warning once, at the width of the start.
+    const auto = !config.db.readLanes;
+    const budget = await sizeReadLanes(platform.db, platform.batchReader, auto);
+    if (budget) warnIfShort(budget, platform.logger);
+    if (auto) {
+      lanesTimer = setInterval(() => {
+        const before = platform.batchReader.laneCount;
+        void sizeReadLanes(platform.db, platform.batchReader, true).then((b) => {
+          const now = platform.batchReader.laneCount;
+          if (b && now !== before) platform.logger.info('read lanes resized to the number of tenants', { from: before, to: now, tenantSchemas: b.tenantSchemas });
+        });
+      }, LANE_RESIZE_EVERY_MS);
+      lanesTimer.unref();
+    }
     const port = await app.listen(opts.port ?? config.http.port, opts.host ?? config.http.host);
     const url = config.http.publicUrl ?? `http://localhost:${port}`;
     let closing: Promise<void> | undefined;
@@ -44,6 +62,7 @@ export async function startRuntime(
       url,
       close: () =>
         (closing ??= (async () => {
+          clearInterval(lanesTimer);
           await app.stop();
           await retention?.stop();
           await jobs.stop();
@@ -51,6 +70,7 @@ export async function startRuntime(
         })()),
     };
   } catch (err) {
+    clearInterval(lanesTimer);
     await retention?.stop().catch(() => undefined);
     await jobs.stop().catch(() => undefined);
     await platform.close();

@@ -174,6 +174,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
           m.lane_messages_per_request = per(s1.reader.messages - s0.reader.messages);
           m.reads_per_lane_message = round((s1.reader.reads - s0.reader.reads) / Math.max(1, s1.reader.messages - s0.reader.messages), 2);
           m.spilled_reads_per_request = per(s1.reader.spilledReads - s0.reader.spilledReads);
+          m.overflow_reads_per_request = per((s1.reader.overflowReads ?? 0) - (s0.reader.overflowReads ?? 0));
         }
       }
       rounds[name].push(m);
@@ -219,6 +220,7 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
               median_lane_messages_per_request: round(median(ms.map((m) => m.lane_messages_per_request ?? 0)), 3),
               median_reads_per_lane_message: round(median(ms.map((m) => m.reads_per_lane_message ?? 0)), 2),
               median_spilled_reads_per_request: round(median(ms.map((m) => m.spilled_reads_per_request ?? 0)), 3),
+              median_overflow_reads_per_request: round(median(ms.map((m) => m.overflow_reads_per_request ?? 0)), 3),
             }
           : {}),
         errors: ms.reduce((n, m) => n + m.non2xx + m.errors + m.timeouts + m.graphqlErrors, 0),

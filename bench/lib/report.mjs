@@ -168,15 +168,15 @@ export function markdown(r) {
 /** The throughput section's table and notes. @param {any} r */
 function throughput(r) {
   return [
-    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | API CPU µs/request | PG messages/request | reads per lane message | spilled reads/request | Errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Case | Median req/s | Per round | p50 ms | p95 ms | p99 ms | API CPU µs/request | PG messages/request | reads per lane message | overflow reads/request | spilled reads/request | Errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...Object.entries(r.http.cases).map(
       ([name, c]) =>
         `| ${name} | ${fmt(c.median_rps)} | ${c.rounds.map((x) => fmt(x.rps)).join(', ')} | ${fmt(c.median_p50)} | ${fmt(c.median_p95)} | ${fmt(c.median_p99)} | ${fmt(c.median_cpu_us_per_request)} | ` +
-        `${fmt(c.median_wire_per_request)} | ${fmt(c.median_reads_per_lane_message)} | ${fmt(c.median_spilled_reads_per_request)} | ${fmt(c.errors)} |`,
+        `${fmt(c.median_wire_per_request)} | ${fmt(c.median_reads_per_lane_message)} | ${fmt(c.median_overflow_reads_per_request)} | ${fmt(c.median_spilled_reads_per_request)} | ${fmt(c.errors)} |`,
     ),
     '',
-    'PG messages/request: every message the API process sent to PostgreSQL (batched read messages and control-plane checks) per request answered; reads per lane message: how many reads the batch reader carried per message on a lane\'s own connection (ADR 0009); spilled reads: reads that went out on another pooled connection because their lane\'s message ran past 25 ms. Counts, not timings: they move little between runs on a shared machine.',
+    'PG messages/request: every message the API process sent to PostgreSQL (batched read messages and control-plane checks) per request answered; reads per lane message: how many reads the batch reader carried per message on a lane\'s own connection (ADR 0009); overflow reads: reads that waited behind a lane\'s message and moved to their tenant\'s lane among all the lanes (the reader runs narrower than that while there are few tenants); spilled reads: reads that went out on another pooled connection because their lane\'s message ran past 25 ms. Counts, not timings: they move little between runs on a shared machine.',
     '',
     r.http.legend,
     '',

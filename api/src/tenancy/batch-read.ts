@@ -18,13 +18,17 @@ const PER_READ = 4;
 
 /** How long a lane's message may run before what queued behind it goes out on another connection. */
 const SPILL_AFTER_MS = 25;
-/** How long an idle lane keeps its connection (so the next reads of its tenants find the same backend). */
+/** How long an idle lane keeps a connection of the shared pool (so the next reads of its tenants find the same backend). */
 const HOLD_IDLE_MS = 50;
 
 interface Lane {
   queue: Pending[];
-  /** The connection this lane's messages go out on, kept while the lane is busy and briefly after. */
+  /**
+   * The connection this lane's messages go out on: one of its own (`lanePool`), kept until it has lived `recycleMs`;
+   * or one of the shared pool, kept while the lane is busy and briefly after.
+   */
   home?: PoolClient;
+  homeSince: number;
   /** When the message in flight on `home` was sent; null when none is. */
   busySince: number | null;
   spillTimer?: NodeJS.Timeout;
@@ -36,22 +40,34 @@ export interface BatchReaderOptions {
   maxBatch?: number;
   onStatement?: (sql: string) => void;
   /**
-   * Tenant-affine lanes (default 1). A tenant's reads always take the same lane (a hash of its id), and a lane sends
-   * its messages on one connection while it has work: each backend then serves 1/lanes of the tenants and keeps their
-   * catalog entries warm, instead of every backend building every tenant's (PostgreSQL caches relations per backend;
-   * at thousands of tenants that is what spread requests pay for). A message that runs longer than SPILL_AFTER_MS
-   * does not hold up the reads queued behind it: they go out on another pooled connection. Fewer lanes batch more
-   * reads per message, more lanes serve bursts of cold reads sooner: the platform's choice and its measured trade
-   * are in README (DB_READ_LANES).
+   * Tenant-affine lanes, at most (default 1). A tenant's reads always take the same lane (a hash of its id over the
+   * lanes in use, `setWidth`), and a lane sends its messages on one connection while it has work: each backend then
+   * serves its share of the tenants and keeps their catalog entries warm, instead of every backend building every
+   * tenant's (PostgreSQL caches relations per backend; at thousands of tenants that is what spread requests pay for).
+   * Reads that wait behind a lane's message (more than a message carries, or longer than SPILL_AFTER_MS) overflow to
+   * their tenant's lane among all the lanes, and what still waits after that goes out on another pooled connection.
    */
   lanes?: number;
+  /**
+   * Where the lanes take their connections from, and keep them (`lanes` connections): a backend stays a lane's, so
+   * the tenants that hash to the lane, overflow included, meet it warm. Without it lanes borrow connections of the
+   * shared pool while busy and give them back 50 ms after, and the next one may be any backend.
+   */
+  lanePool?: Pool;
+  /** How long a lane keeps a connection of its own before it gives it back (and the pool's lifetime rules apply). */
+  recycleMs?: number;
 }
+
+/** Lane connections given an error listener (a client of the lane pool can come back to a lane after recycling). */
+const watched = new WeakSet<PoolClient>();
 
 /** What a reader has sent since it was made (the benchmark reads it per case; a metrics endpoint could). */
 export interface BatchReaderCounts {
   /** Messages sent on a lane's own connection, and the reads they carried. */
   messages: number;
   reads: number;
+  /** Reads moved from a lane of the width in use to their tenant's lane among all the lanes (overflow). */
+  overflowReads: number;
   /** Messages that went out on another pooled connection because their lane's message ran past SPILL_AFTER_MS. */
   spilledMessages: number;
   spilledReads: number;
@@ -78,10 +94,12 @@ export interface BatchReaderCounts {
  * message is retried in a message of its own, so one bad read fails alone.
  */
 export class TenantBatchReader {
-  readonly counts: BatchReaderCounts = { messages: 0, reads: 0, spilledMessages: 0, spilledReads: 0 };
+  readonly counts: BatchReaderCounts = { messages: 0, reads: 0, overflowReads: 0, spilledMessages: 0, spilledReads: 0 };
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly lanes: Lane[];
+  /** Lanes in use: tenants hash over the first `width` (setWidth). */
+  private width: number;
   private readonly maxBatch: number;
   private closed = false;
 
@@ -89,8 +107,22 @@ export class TenantBatchReader {
     private readonly pool: Pool,
     private readonly opts: BatchReaderOptions = {},
   ) {
-    this.lanes = Array.from({ length: Math.max(1, Math.trunc(opts.lanes ?? 1)) }, () => ({ queue: [], busySince: null }));
+    this.lanes = Array.from({ length: Math.max(1, Math.trunc(opts.lanes ?? 1)) }, () => ({ queue: [], busySince: null, homeSince: 0 }));
+    this.width = this.lanes.length;
     this.maxBatch = opts.maxBatch ?? 64;
+  }
+
+  /**
+   * How many of the lanes tenants are spread over from now on (1 to `lanes`); the others take overflow only. Fewer
+   * lanes batch more reads per message: a saturated process's reads spread over 1,000 tenants went two to a message
+   * over five lanes where one lane carried ten, and on a VM where a write that wakes an idle backend costs the writer
+   * hundreds of microseconds that was a fifth of its CPU (bench/results/levers.md, rounds 9 and 10). More lanes keep
+   * each backend's share of the tenants, and so its catalog memory, small. A tenant's lane is a jump consistent hash
+   * of its id: going from w to w + 1 lanes moves only the tenants the new lane takes, and a tenant's overflow lane
+   * (its lane among all of them) is one of those it has at any width.
+   */
+  setWidth(width: number): void {
+    this.width = Math.min(this.lanes.length, Math.max(1, Math.trunc(width)));
   }
 
   /**
@@ -114,7 +146,7 @@ export class TenantBatchReader {
     this.queue = [];
     const touched = new Set<Lane>();
     for (const p of queued) {
-      const lane = this.lanes[laneOf(p.tenant.id, this.lanes.length)]!;
+      const lane = this.lanes[laneOf(p.tenant.id, this.width)]!;
       lane.queue.push(p);
       touched.add(lane);
     }
@@ -124,7 +156,11 @@ export class TenantBatchReader {
   /** Sends the lane's next message on its connection, or, while one is in flight, watches that it does not stall. */
   private pump(lane: Lane): void {
     if (!lane.queue.length) return;
-    if (lane.busySince !== null) return this.armSpill(lane);
+    if (lane.busySince !== null) {
+      // More waiting than the next message can carry: a burst, which the wider lanes serve in parallel.
+      if (lane.queue.length > this.maxBatch) this.overflow(lane);
+      return this.armSpill(lane);
+    }
     clearTimeout(lane.idleTimer);
     lane.idleTimer = undefined;
     const batch = lane.queue.splice(0, this.maxBatch);
@@ -133,8 +169,10 @@ export class TenantBatchReader {
     lane.busySince = Date.now();
     void this.sendHome(lane, batch).finally(() => {
       lane.busySince = null;
+      if (this.opts.lanePool && lane.home && Date.now() - lane.homeSince > (this.opts.recycleMs ?? Infinity)) this.releaseHome(lane);
       if (lane.queue.length) return this.pump(lane);
       if (this.closed) return this.releaseHome(lane);
+      if (this.opts.lanePool) return; // its own: kept
       lane.idleTimer = setTimeout(() => this.releaseHome(lane), HOLD_IDLE_MS);
       lane.idleTimer.unref();
     });
@@ -148,6 +186,8 @@ export class TenantBatchReader {
       if (!lane.queue.length) return;
       if (lane.busySince === null) return this.pump(lane);
       if (Date.now() - lane.busySince < SPILL_AFTER_MS) return this.armSpill(lane); // a newer message: give it its time
+      this.overflow(lane);
+      if (!lane.queue.length) return;
       const spilled = lane.queue.splice(0, this.maxBatch);
       this.counts.spilledMessages++;
       this.counts.spilledReads += spilled.length;
@@ -157,6 +197,30 @@ export class TenantBatchReader {
     lane.spillTimer.unref();
   }
 
+  /**
+   * Moves the reads waiting on `lane` to their tenant's lane among all the lanes, when the reader runs narrower than
+   * that: each such lane's backend serves the same share of the tenants every time, so it meets them warm. Reads
+   * whose overflow lane is this one stay.
+   */
+  private overflow(lane: Lane): void {
+    if (this.width === this.lanes.length) return;
+    const stay: Pending[] = [];
+    const moved = new Set<Lane>();
+    for (const p of lane.queue) {
+      const wide = this.lanes[laneOf(p.tenant.id, this.lanes.length)]!;
+      if (wide === lane) {
+        stay.push(p);
+      } else {
+        wide.queue.push(p);
+        moved.add(wide);
+      }
+    }
+    if (!moved.size) return;
+    this.counts.overflowReads += lane.queue.length - stay.length;
+    lane.queue = stay;
+    for (const wide of moved) this.pump(wide);
+  }
+
   private releaseHome(lane: Lane): void {
     lane.idleTimer = undefined;
     if (lane.busySince !== null || !lane.home) return;
@@ -164,14 +228,19 @@ export class TenantBatchReader {
     lane.home = undefined;
   }
 
-  /** How many lanes (each a backend serving its share of the tenants). */
+  /** How many lanes tenants are spread over now (each a backend serving its share of the tenants). */
   get laneCount(): number {
+    return this.width;
+  }
+
+  /** The most lanes this reader may use (`lanes`): the width of the overflow. */
+  get maxLanes(): number {
     return this.lanes.length;
   }
 
-  /** Connections the lanes hold right now (busy, or idle for at most HOLD_IDLE_MS). */
+  /** Connections of the shared pool the lanes hold right now (busy, or idle for at most HOLD_IDLE_MS); 0 with a lane pool. */
   get holding(): number {
-    return this.lanes.filter((l) => l.home).length;
+    return this.opts.lanePool ? 0 : this.lanes.filter((l) => l.home).length;
   }
 
   /** Gives back the connections idle lanes hold (the platform calls it before ending the pool). */
@@ -219,7 +288,16 @@ export class TenantBatchReader {
 
   private async sendHome(lane: Lane, batch: Pending[]): Promise<void> {
     try {
-      lane.home ??= await this.pool.connect();
+      if (!lane.home) {
+        lane.home = await (this.opts.lanePool ?? this.pool).connect();
+        lane.homeSince = Date.now();
+        // A kept connection whose backend ends (restart, terminate) emits an error between messages: its next message
+        // fails and is handled there (rolled back or destroyed, its reads retried); the event itself is not a crash.
+        if (this.opts.lanePool && !watched.has(lane.home)) {
+          watched.add(lane.home);
+          lane.home.on('error', () => undefined);
+        }
+      }
     } catch (err) {
       for (const r of batch) r.reject(err);
       return;
@@ -273,12 +351,27 @@ export class TenantBatchReader {
   }
 }
 
-/** A tenant's lane: FNV-1a of its id. */
+/**
+ * A tenant's lane among `lanes`: Lamping and Veach's jump consistent hash, seeded with FNV-1a of its id and stepped
+ * with a 32-bit xorshift. For any id, its lane among w + 1 lanes is either its lane among w or the new lane w, and
+ * each lane gets an equal share of the ids.
+ */
 export function laneOf(id: string, lanes: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     h ^= id.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % lanes;
+  let x = h >>> 0 || 1; // xorshift's state must not be 0
+  let lane = 0;
+  for (let next = 0; next < lanes; ) {
+    lane = next;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    // (lane + 1) / r with r uniform in (0, 1]: the next bucket count at which this id would jump
+    next = Math.floor((lane + 1) / ((x + 1) / 0x1_0000_0000));
+  }
+  return lane;
 }

@@ -1,5 +1,5 @@
 import { startTestServer, createTestTenant, type TestServer } from '../../test/helpers';
-import { assessFileBudget, fileBudget, warnIfShort } from './file-budget';
+import { assessFileBudget, fileBudget, laneWidthFor, sizeReadLanes, TENANTS_PER_LANE, warnIfShort } from './file-budget';
 
 /**
  * The start-up check of ADR 0011: PostgreSQL's max_files_per_process against what a read-lane backend needs to keep
@@ -28,6 +28,17 @@ describe('assessFileBudget', () => {
   });
 });
 
+describe('laneWidthFor', () => {
+  test('one lane per TENANTS_PER_LANE tenants, at least one, never more than the reader has', () => {
+    expect(laneWidthFor(0, 5)).toBe(1);
+    expect(laneWidthFor(TENANTS_PER_LANE, 5)).toBe(1);
+    expect(laneWidthFor(TENANTS_PER_LANE + 1, 5)).toBe(2);
+    expect(laneWidthFor(3 * TENANTS_PER_LANE, 5)).toBe(3);
+    expect(laneWidthFor(10_000, 5)).toBe(5);
+    expect(laneWidthFor(10_000, 0)).toBe(1);
+  });
+});
+
 describe('against PostgreSQL', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -47,5 +58,22 @@ describe('against PostgreSQL', () => {
     // leads, statuses, workflow, custom fields, activities, teams, roles... each with its indexes.
     expect(budget.filesPerTenant).toBeGreaterThan(20);
     expect(budget.enough).toBe(budget.setting >= budget.needed);
+  });
+
+  test('sizeReadLanes sets the width from the tenant schemas counted, unless the lanes are fixed', async () => {
+    const { db } = server.platform;
+    const { schemas } = (await db.one<{ schemas: number }>(
+      `select count(*)::int as schemas from pg_namespace where nspname in (select schema_name from control.tenants)`,
+    ))!;
+    // A reader with room for many lanes, so the width is the tenant count's (the shared test database holds more
+    // or fewer schemas depending on what ran before): one lane per TENANTS_PER_LANE.
+    let width = 64;
+    const reader = { maxLanes: 64, get laneCount() { return width; }, setWidth: (n: number) => void (width = n) };
+    const sized = await sizeReadLanes(db, reader, true);
+    expect(width).toBe(Math.max(1, Math.ceil(schemas / TENANTS_PER_LANE)));
+    expect(sized).toMatchObject({ tenantSchemas: schemas, lanes: width });
+    width = 7;
+    expect(await sizeReadLanes(db, reader, false)).toMatchObject({ lanes: 7 });
+    expect(width).toBe(7); // DB_READ_LANES set: left as configured
   });
 });

@@ -10,7 +10,7 @@ import type { Logger } from '../lib/logger';
  *
  * A backend of the read lanes serves 1/lanes of the tenants (TenantBatchReader); the budget below is what one needs
  * for its share of the tenants with every relation of a tenant schema open, plus a margin for the control plane and
- * the system catalogs. The platform logs a warning at start when the server allows less.
+ * the system catalogs. The runtime logs a warning at start when the server allows less.
  */
 export interface FileBudget {
   /** The server's max_files_per_process. */
@@ -27,6 +27,30 @@ export interface FileBudget {
 
 const CONTROL_AND_CATALOG_MARGIN = 500;
 
+/**
+ * Tenants a read-lane backend serves before the reader spreads them over another lane (while it has one): one backend
+ * held ~170 MB of private memory after serving 1,000 tenants' reads (bench/results/levers.md, round 9), and every
+ * lane fewer batches more reads per message.
+ */
+export const TENANTS_PER_LANE = 1000;
+
+/** Lanes for this many tenant schemas: one per TENANTS_PER_LANE, at least one, at most `maxLanes`. */
+export function laneWidthFor(tenantSchemas: number, maxLanes: number): number {
+  return Math.min(Math.max(1, maxLanes), Math.max(1, Math.ceil(tenantSchemas / TENANTS_PER_LANE)));
+}
+
+/**
+ * Spreads the reader's tenants over as many lanes as their number needs (laneWidthFor), unless the lanes were fixed
+ * by configuration (`auto` false); returns the file budget at that width, or null when the catalog query failed.
+ */
+export async function sizeReadLanes(db: ControlDb, reader: { maxLanes: number; laneCount: number; setWidth(n: number): void }, auto: boolean): Promise<FileBudget | null> {
+  const budget = await fileBudget(db, reader.laneCount).catch(() => null);
+  if (!budget) return null;
+  if (!auto) return budget;
+  reader.setWidth(laneWidthFor(budget.tenantSchemas, reader.maxLanes));
+  return assessFileBudget(budget, reader.laneCount);
+}
+
 /** Reads the setting and counts the tenant schemas of this database (names from control.tenants). */
 export async function fileBudget(db: ControlDb, lanes: number): Promise<FileBudget> {
   const row = (await db.one<{ setting: number; schemas: number; files: number }>(
@@ -42,13 +66,6 @@ export async function fileBudget(db: ControlDb, lanes: number): Promise<FileBudg
 export function assessFileBudget(facts: Pick<FileBudget, 'setting' | 'tenantSchemas' | 'filesPerTenant'>, lanes: number): FileBudget {
   const needed = Math.ceil(facts.tenantSchemas / Math.max(1, lanes)) * facts.filesPerTenant + CONTROL_AND_CATALOG_MARGIN;
   return { ...facts, lanes, needed, enough: facts.setting >= needed };
-}
-
-/** At start: a warning naming the setting to raise when the server's file budget is short (never fails the start). */
-export async function warnIfFileBudgetShort(db: ControlDb, lanes: number, logger: Logger): Promise<FileBudget | null> {
-  const budget = await fileBudget(db, lanes).catch(() => null);
-  if (budget) warnIfShort(budget, logger);
-  return budget;
 }
 
 export function warnIfShort(budget: FileBudget, logger: Pick<Logger, 'warn'>): void {
