@@ -1,10 +1,10 @@
 import { ConfigError, loadConfig } from './env';
 
-/** DB_READ_LANES: the batch reader's lanes (0: the platform's default, half the pool). */
+/** DB_READ_LANES: the batch reader's lanes at most (0: the platform's default, half the pool; the runtime uses one per 1,000 tenants). */
 describe('DB_READ_LANES', () => {
   const base = { NODE_ENV: 'test', DB_POOL_MAX: '10' };
 
-  test('0 by default: the platform takes half the pool', () => {
+  test('0 by default: the platform’s default (half the pool at most)', () => {
     expect(loadConfig(base, {}).db.readLanes).toBe(0);
   });
 

@@ -88,7 +88,7 @@ export interface Config {
     url?: string;
     embedded: { dir: string; port: number };
     pool: { max: number; maxUses: number; maxLifetimeSeconds: number; statementTimeoutMs: number };
-    /** Tenant-affine read lanes of the batch reader (DB_READ_LANES); 0: half the pool. */
+    /** Tenant-affine read lanes of the batch reader (DB_READ_LANES), fixed; 0: one per 1,000 tenants, at most half the pool. */
     readLanes: number;
   };
   redis: { url?: string; prefix: string };
