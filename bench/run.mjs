@@ -28,8 +28,16 @@ const DAY_MS = 86_400_000;
 
 /** @type {Array<() => Promise<void>>} */
 const cleanups = [];
-async function cleanUp() {
-  while (cleanups.length) await cleanups.pop()?.().catch((e) => log(`cleanup: ${e instanceof Error ? e.message : e}`));
+/** @type {Promise<void> | undefined} */
+let cleaning;
+/**
+ * One clean-up, however many ask: on Ctrl-C the signal handler and the failing main() both call it, and the second
+ * caller must wait for the first to finish (dropping thousands of tenant roles takes seconds), not exit halfway.
+ */
+function cleanUp() {
+  return (cleaning ??= (async () => {
+    while (cleanups.length) await cleanups.pop()?.().catch((e) => log(`cleanup: ${e instanceof Error ? e.message : e}`));
+  })());
 }
 
 async function main() {
