@@ -28,9 +28,9 @@ export interface FileBudget {
 const CONTROL_AND_CATALOG_MARGIN = 500;
 
 /**
- * Tenants a read-lane backend serves before the reader spreads them over another lane (while it has one): one backend
- * held ~170 MB of private memory after serving 1,000 tenants' reads (bench/results/levers.md, round 9), and every
- * lane fewer batches more reads per message.
+ * Tenants a read-lane backend serves before the reader spreads them over another lane (while it has one): the one
+ * backend that served all of 1,000 tenants' reads held ~300 MB resident against 200–230 MB for the pool's others
+ * (bench/results/levers.md, round 9), and every lane fewer batches more reads per message.
  */
 export const TENANTS_PER_LANE = 1000;
 
