@@ -4,11 +4,11 @@
  * run has Redis; without it the API child publishes on its in-process bus (bench/lib/publish.mjs).
  */
 import { apiRequire, loadApi } from '../lib/app-env.mjs';
-import { fail, ready, serveIpc } from '../lib/ipc.mjs';
+import { childArgs, fail, ready, serveIpc } from '../lib/ipc.mjs';
 import { eventPublisher } from '../lib/publish.mjs';
 
 /** @type {{ redisUrl: string, prefix: string }} */
-const args = JSON.parse(process.argv[2]);
+const args = childArgs();
 
 async function main() {
   const { Redis } = apiRequire()('ioredis');

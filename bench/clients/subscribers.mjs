@@ -12,6 +12,9 @@ import { latencySummary } from '../lib/stats.mjs';
 const subs = [];
 /** @type {number[]} */
 let latencies = [];
+/** When each of `latencies`' events was due (ms since the epoch), for the per-second breakdown. */
+/** @type {number[]} */
+let dueAt = [];
 /** Every event received, warm-up ones included (progress, while a backlog drains). */
 let arrivals = 0;
 let errors = 0;
@@ -67,13 +70,30 @@ function subscribe(url, token, query, index) {
           if (!ev) return noteError(value);
           arrivals++;
           if (ev.fields.includes('warmup')) entry.warmed = true;
-          else latencies.push(Date.now() - Date.parse(ev.at));
+          else {
+            const at = Date.parse(ev.at);
+            latencies.push(Date.now() - at);
+            dueAt.push(at);
+          }
         },
         error: noteError,
         complete: () => undefined,
       },
     );
   });
+}
+
+/**
+ * p95 and max per second of publishing (by when each event was due): a tail that is one episode (a major
+ * collection, a cold backend) shows as one or two bad seconds, a backlog as seconds that grow.
+ */
+function bySecond() {
+  if (!dueAt.length) return [];
+  const first = dueAt.reduce((a, b) => Math.min(a, b));
+  /** @type {number[][]} */
+  const buckets = [];
+  dueAt.forEach((at, i) => (buckets[Math.floor((at - first) / 1000)] ??= []).push(latencies[i]));
+  return Array.from(buckets, (b = []) => ({ n: b.length, ...latencySummary(b), max: b.length ? Math.max(...b) : null }));
 }
 
 serveIpc({
@@ -91,11 +111,12 @@ serveIpc({
   warmState: () => ({ unwarmed: subs.filter((s) => !s.warmed).map((s) => s.index), arrivals, received: latencies.length }),
   reset: () => {
     latencies = [];
+    dueAt = [];
     errors = 0;
     firstError = undefined;
     return true;
   },
-  report: () => ({ received: latencies.length, arrivals, ...latencySummary(latencies), errors, firstError, closedEarly }),
+  report: () => ({ received: latencies.length, arrivals, ...latencySummary(latencies), bySecond: bySecond(), errors, firstError, closedEarly }),
   close: async () => {
     await Promise.all(subs.map((s) => s.client.dispose()));
     return true;

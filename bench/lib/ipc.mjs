@@ -1,10 +1,33 @@
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * The bench's side channel to its child processes: Node's IPC channel (child_process.fork), with a tiny
  * request/response protocol. Children announce readiness with `ready(info)` and answer `call(method, args)`.
  * A child exits when its parent goes away (the channel closes), so an interrupted run leaves no server behind.
  */
+
+/**
+ * Linux refuses an argument string longer than 128 KiB (MAX_ARG_STRLEN: spawn fails with E2BIG). The raw
+ * endpoint's arguments name every tenant schema, which at 10,000 tenants is past that: longer arguments travel in
+ * a file of their own, named on the command line after an `@`, which the child reads and removes.
+ */
+const ARGV_LIMIT = 64 * 1024;
+
+/**
+ * Child side: the arguments its parent gave `startChild`.
+ * @returns {any}
+ */
+export function childArgs() {
+  const arg = process.argv[2] ?? '{}';
+  if (!arg.startsWith('@')) return JSON.parse(arg);
+  const file = arg.slice(1);
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return JSON.parse(text);
+}
 
 /**
  * Child side: answer calls with the given handlers; on the parent's `stop`, run `onStop` and exit. Stopping
@@ -90,7 +113,13 @@ export function fail(err) {
  * @returns {Promise<Child>}
  */
 export function startChild(name, file, opts = {}) {
-  const proc = fork(file, [JSON.stringify(opts.args ?? {})], {
+  let arg = JSON.stringify(opts.args ?? {});
+  if (Buffer.byteLength(arg) > ARGV_LIMIT) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `lpbench-${name}-`)), 'args.json');
+    fs.writeFileSync(file, arg, { mode: 0o600 });
+    arg = `@${file}`;
+  }
+  const proc = fork(file, [arg], {
     cwd: opts.cwd,
     env: opts.env ?? process.env,
     execArgv: opts.execArgv ?? [],

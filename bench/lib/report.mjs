@@ -155,7 +155,10 @@ export function markdown(r) {
         `${fmt(r.subscriptions.events_per_s)} events/s for ${r.subscriptions.seconds} s (published by ${r.subscriptions.publisher ?? 'the API process'}) → ${fmt(r.subscriptions.received)} of ${fmt(r.subscriptions.expected)} deliveries; ` +
         `p50 ${fmt(r.subscriptions.p50)} ms, p95 ${fmt(r.subscriptions.p95)} ms, p99 ${fmt(r.subscriptions.p99)} ms; errors ${fmt(r.subscriptions.errors)}; ` +
         `${fmt(r.subscriptions.wire_statements_per_delivery)} statements per delivery (${fmt(r.subscriptions.tenant_statements_per_delivery)} in the tenant transaction). ` +
-        `API resident memory ${fmt(r.subscriptions.rss_per_subscription_kb)} KiB per subscription (heap ${fmt(r.subscriptions.heap_per_subscription_kb)} KiB).`
+        `API resident memory ${fmt(r.subscriptions.rss_per_subscription_kb)} KiB per subscription (heap ${fmt(r.subscriptions.heap_per_subscription_kb)} KiB).` +
+        (r.subscriptions.by_second?.length
+          ? ` Delivery p95 / max by second of publishing (when each event was due): ${r.subscriptions.by_second.map((/** @type {any} */ b) => `${fmt(b.p95)} / ${fmt(b.max)}`).join(', ')} ms.`
+          : '')
       : o.phases.includes('subscriptions')
         ? 'Skipped (--subscribers 0).'
         : notRun('subscriptions'),

@@ -88,6 +88,7 @@ export async function subscriptionPhase({ api, env, tenants, opts, log, warnings
     // Per delivered event, everything the API sent to PostgreSQL meanwhile: the exact cost, whatever the machine's load.
     const perDelivery = (/** @type {string} */ k) => (report.received ? round((statsAfter[k] - statsBefore[k]) / report.received, 2) : null);
     log(`delivered ${report.received} of ${expected}: p50 ${report.p50} ms, p95 ${report.p95} ms; per delivery ${perDelivery('wireStatements')} statements (${perDelivery('tenantStatements')} in the tenant)`);
+    log(`delivery p95 by second: ${report.bySecond.map((/** @type {any} */ b) => b.p95).join(', ')} ms`);
     if (report.received < expected) warnings.push(`subscriptions received ${report.received} of ${expected} deliveries`);
     if (report.errors) warnings.push(`subscriptions saw ${report.errors} errors, first: ${report.firstError}`);
     if (pub.seconds > seconds * 1.1) warnings.push(`publishing ${pub.published} events took ${round(pub.seconds, 1)} s instead of ${seconds} s: the publisher was saturated`);
@@ -105,6 +106,7 @@ export async function subscriptionPhase({ api, env, tenants, opts, log, warnings
       p50: report.p50,
       p95: report.p95,
       p99: report.p99,
+      by_second: report.bySecond,
       errors: report.errors,
       closed_early: report.closedEarly,
       tenant_statements_per_delivery: perDelivery('tenantStatements'),

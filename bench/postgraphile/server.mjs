@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { fail, ready, serveIpc } from '../lib/ipc.mjs';
+import { childArgs, fail, ready, serveIpc } from '../lib/ipc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, 'package.json'));
@@ -19,7 +19,7 @@ const require = createRequire(path.join(here, 'package.json'));
  * (a database kept for reuse, bench/run.mjs).
  * @type {{ databaseUrl: string, schema: string, pool: number, writeCache?: string, readCache?: string }}
  */
-const args = JSON.parse(process.argv[2]);
+const args = childArgs();
 
 async function main() {
   const { postgraphile } = require('postgraphile');

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { done, fail } from '../lib/ipc.mjs';
+import { childArgs, done, fail } from '../lib/ipc.mjs';
 import { loadApi, REPO_ROOT } from '../lib/app-env.mjs';
 import { round } from '../lib/stats.mjs';
 
 /** @type {{ env: Record<string, string>, concurrency: number }} */
-const args = JSON.parse(process.argv[2]);
+const args = childArgs();
 
 const EXTRA = `-- Bench-only migration: five statements, the size of a typical feature migration.
 create table bench_notes (

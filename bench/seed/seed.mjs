@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { done, fail, progress, stage } from '../lib/ipc.mjs';
+import { childArgs, done, fail, progress, stage } from '../lib/ipc.mjs';
 import { loadApi } from '../lib/app-env.mjs';
 import { latencySummary, round } from '../lib/stats.mjs';
 
 /** @type {{ env: Record<string,string>, tenants: number, leads: number, owners: number, sample: number, concurrency: number, fixtureFile: string }} */
-const args = JSON.parse(process.argv[2]);
+const args = childArgs();
 
 const { loadConfig } = loadApi('config/env');
 const { createPlatform } = loadApi('platform');

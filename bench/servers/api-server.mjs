@@ -8,12 +8,12 @@
  *   stop     runtime.close(), then exit (bench/lib/ipc.mjs says why not a signal)
  * Job workers are off: provisioning was measured by the seed child, and pollers would add statements.
  */
-import { fail, ready, serveIpc } from '../lib/ipc.mjs';
+import { childArgs, fail, ready, serveIpc } from '../lib/ipc.mjs';
 import { apiRequire, loadApi, REPO_ROOT } from '../lib/app-env.mjs';
 import { eventPublisher } from '../lib/publish.mjs';
 
 /** @type {{ env: Record<string, string>, root?: string }} root: another checkout's API (--baseline) */
-const args = JSON.parse(process.argv[2]);
+const args = childArgs();
 const root = args.root ?? REPO_ROOT;
 
 let tenantStatements = 0;

@@ -7,11 +7,11 @@
  */
 import http from 'node:http';
 import pg from 'pg';
-import { fail, ready, serveIpc } from '../lib/ipc.mjs';
+import { childArgs, fail, ready, serveIpc } from '../lib/ipc.mjs';
 import { rawSql } from '../lib/queries.mjs';
 
 /** @type {{ databaseUrl: string, schema: string, schemas: string[], pool: number }} */
-const args = JSON.parse(process.argv[2]);
+const args = childArgs();
 const sql = rawSql(args.schema);
 /** The page statement of every tenant schema, by index: a request names an index, never a schema. */
 const lists = args.schemas.map((schema) => rawSql(schema).list);
