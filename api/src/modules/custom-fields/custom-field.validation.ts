@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../graphql/errors';
+import { matchesWhole, patternProblem, patternRefusal } from './pattern';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'multiselect', 'boolean', 'email', 'phone', 'url'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
@@ -79,7 +80,7 @@ function normalise(def: CustomFieldDefinition, raw: unknown): { value: unknown }
       if (def.type === 'url' && !isHttpUrl(v)) return { problem: 'must be an http(s) URL' };
       if (def.min !== null && v.length < def.min) return { problem: `must be at least ${def.min} characters` };
       if (def.max !== null && v.length > def.max) return { problem: `must be at most ${def.max} characters` };
-      if (def.pattern && !safeTest(def.pattern, v)) return { problem: `must match the pattern ${def.pattern}` };
+      if (def.pattern && !matchesWhole(def.pattern, v)) return { problem: patternRefusal(def.pattern) };
       return { value: v };
     }
     case 'number': {
@@ -117,15 +118,6 @@ function isHttpUrl(v: string): boolean {
   try {
     const u = new URL(v);
     return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** Patterns are validated when a definition is saved; a pattern that still fails to compile refuses the value. */
-function safeTest(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u').test(value);
   } catch {
     return false;
   }
@@ -187,20 +179,12 @@ export function definitionProblems(d: DefinitionDraft): FieldProblem[] {
   if (d.pattern !== null) {
     if (!uses.pattern) add('pattern', `does not apply to ${d.type} fields`);
     else if (d.pattern.length < 1 || d.pattern.length > MAX_PATTERN_LENGTH) add('pattern', `must be 1 to ${MAX_PATTERN_LENGTH} characters`);
-    else if (!compiles(d.pattern)) add('pattern', 'is not a valid regular expression (JavaScript, u flag)');
+    else {
+      const problem = patternProblem(d.pattern);
+      if (problem) add('pattern', problem);
+    }
   }
   return problems;
-}
-
-/** The pattern alone must compile (so "a)(b" is refused), and so must the anchored form values are tested with. */
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    new RegExp(`^(?:${pattern})$`, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The JSON type a field's values are stored as: values left by a deleted definition of another type clash. */

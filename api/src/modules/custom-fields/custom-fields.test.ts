@@ -58,12 +58,32 @@ test('definitions are validated field by field, and nothing is written on refusa
     [{ key: 'txt', label: 'Txt', type: 'text', pattern: '(unclosed' }, ['pattern']],
     [{ key: 'txt', label: 'Txt', type: 'text', pattern: 'a)(b' }, ['pattern']],
     [{ key: 'txt', label: 'Txt', type: 'text', pattern: '\\p{Nope}' }, ['pattern']],
+    [{ key: 'txt', label: 'Txt', type: 'text', pattern: '(\\w+)-\\1' }, ['pattern']],
+    [{ key: 'txt', label: 'Txt', type: 'text', pattern: '(?=.*\\d)\\w+' }, ['pattern']],
   ];
   for (const [input, expected] of cases) refused(await run(t, CREATE, { i: input }), 'BAD_USER_INPUT', expected);
   const badType = await run(t, CREATE, { i: { key: 'x', label: 'X', type: 'colour' } });
   expect(code(badType)).toBe('BAD_USER_INPUT');
   refused(await run(t, CREATE, { i: { key: 'taken', label: 'Again', type: 'number' } }), 'FIELD_KEY_TAKEN', ['key']);
   expect(await list(t)).toEqual(before);
+});
+
+test("one tenant's catastrophic pattern is matched in linear time: its leads are refused, another tenant is served", async () => {
+  const t = await adminTenant(server);
+  await create(t, { key: 'code', label: 'Code', type: 'text', pattern: '(a+)+' });
+  const lookahead = await run(t, CREATE, { i: { key: 'pin', label: 'PIN', type: 'text', pattern: '(?=.*\\d).{4}' } });
+  expect(lookahead.errors?.[0]?.extensions?.fields).toEqual([{ field: 'pattern', message: expect.stringMatching(/lookahead/) }]);
+  // Under a backtracking engine this value keeps the event loop of every tenant busy for longer than the test
+  // runs (the anchored pattern has 2^n ways to fail); the other tenant's request below would never be answered.
+  const evil = `${'a'.repeat(1_900)}!`;
+  const [refusedLead, other] = await Promise.all([
+    server.gql(`mutation($v: JSONObject!) { createLead(input: { name: "x", customFields: $v }) { id } }`, { v: { code: evil } }, { token: t.token }),
+    server.gql(`{ customFieldDefinitions { key } }`, {}, { token: a.token }),
+  ]);
+  expect({ code: code(refusedLead), fields: fields(refusedLead) }).toEqual({ code: 'BAD_USER_INPUT', fields: ['customFields.code'] });
+  expect(other.errors).toBeUndefined();
+  expect(await ok(server, t.token, `mutation { createLead(input: { name: "y", customFields: { code: "aaaa" } }) { id } }`)).toBeTruthy();
+  expect(await inTenant(server, t, `select name from leads order by name`)).toEqual([{ name: 'y' }]);
 });
 
 test('concurrent creates of one key: one wins, the others get FIELD_KEY_TAKEN (the unique index, never a 500)', async () => {

@@ -114,7 +114,7 @@ export function FieldForm({ field: ref, onSave, onCancel }: Props) {
   const options = control('options', 'One per line: value, or value = Label.');
   const min = control('min', `Least ${rangeMeaning[v.type] ?? ''}`);
   const max = control('max', `Greatest ${rangeMeaning[v.type] ?? ''}`);
-  const pattern = control('pattern', 'A JavaScript regular expression the whole value must match.');
+  const pattern = control('pattern', 'A JavaScript regular expression the whole value must match. No backreferences or lookaround: patterns are matched in linear time.');
   const required = control('required');
 
   return (
