@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../graphql/errors';
-import { matchesWhole, patternProblem, patternRefusal } from './pattern';
+import { patternProblem, valueProblem } from './pattern';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'multiselect', 'boolean', 'email', 'phone', 'url'] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
@@ -80,7 +80,8 @@ function normalise(def: CustomFieldDefinition, raw: unknown): { value: unknown }
       if (def.type === 'url' && !isHttpUrl(v)) return { problem: 'must be an http(s) URL' };
       if (def.min !== null && v.length < def.min) return { problem: `must be at least ${def.min} characters` };
       if (def.max !== null && v.length > def.max) return { problem: `must be at most ${def.max} characters` };
-      if (def.pattern && !matchesWhole(def.pattern, v)) return { problem: patternRefusal(def.pattern) };
+      const refused = def.pattern ? valueProblem(def.pattern, v) : null;
+      if (refused) return { problem: refused };
       return { value: v };
     }
     case 'number': {

@@ -56,19 +56,14 @@ export function patternProblem(pattern: string): string | null {
 }
 
 /**
- * Whether the whole value matches. A stored pattern RE2 cannot compile (saved before patterns ran on RE2) refuses
- * every value, with its own message from `patternRefusal`, rather than running on a backtracking engine.
+ * The problem of a value under the pattern, or null when the whole value matches. A stored pattern RE2 cannot
+ * compile (saved before patterns ran on RE2) refuses every value with a message for an admin, rather than running
+ * on a backtracking engine.
  */
-export function matchesWhole(pattern: string, value: string): boolean {
+export function valueProblem(pattern: string, value: string): string | null {
   const re = anchored(pattern);
-  return typeof re !== 'string' && re.test(value);
-}
-
-/** The problem of a value the pattern refused. */
-export function patternRefusal(pattern: string): string {
-  return typeof anchored(pattern) === 'string'
-    ? "cannot be checked: the field's pattern is no longer supported, an admin must change it"
-    : `must match the pattern ${pattern}`;
+  if (typeof re === 'string') return "cannot be checked: the field's pattern is no longer supported, an admin must change it";
+  return re.test(value) ? null : `must match the pattern ${pattern}`;
 }
 
 /** Whether the pattern holds `\k` as an escape (not an escaped backslash followed by k). */
