@@ -179,13 +179,13 @@ async function main() {
   const [api, raw, base] = await Promise.all([
     runs('http') || runs('subscriptions')
       ? child('api', 'servers/api-server.mjs', {
-          args: { env },
+          args: { env: { ...env, ...opts.apiEnv }, applicationName: 'leadplane-bench-api' },
           readyTimeoutMs: serverStart,
           execArgv: ['--expose-gc', ...(opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
         })
       : undefined,
     runs('http') ? child('raw', 'servers/raw-server.mjs', { args: { databaseUrl: scratch.url, schema: tenants[0].schema, schemas: tenants.map((t) => t.schema), pool: opts.pool }, readyTimeoutMs: serverStart }) : undefined,
-    baseline && child('base', 'servers/api-server.mjs', { args: { env, root: baseline.root }, readyTimeoutMs: serverStart, execArgv: ['--expose-gc'] }),
+    baseline && child('base', 'servers/api-server.mjs', { args: { env, root: baseline.root, applicationName: 'leadplane-bench-base' }, readyTimeoutMs: serverStart, execArgv: ['--expose-gc'] }),
   ]);
   const budget = api?.info.fileBudget;
   if (budget) {
@@ -199,7 +199,8 @@ async function main() {
   }
   let measured = { http: null, latency: null, statements: null };
   if (api && raw && postgraphile) {
-    measured = await httpPhase({ servers: { api, raw, postgraphile, ...(base ? { base } : {}) }, tenants, opts, log, warnings });
+    const backends = (/** @type {string} */ appName) => scratch.backends(appName);
+    measured = await httpPhase({ servers: { api, raw, postgraphile, ...(base ? { base } : {}) }, tenants, opts, log, warnings, backends });
     await Promise.all([raw.stop(), postgraphile.stop(), base?.stop()]);
   }
   const { http, latency, statements } = measured;

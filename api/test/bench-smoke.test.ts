@@ -62,6 +62,8 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
   }
   const state = testState();
   const args = ['--tenants', '3', '--leads', '60', '--duration', '1', '--rounds', '1', '--subscribers', '20', '--events', '20', '--baseline', 'HEAD'];
+  // A setting of ours only (--api-env), which the backends it then holds must show.
+  args.push('--api-env', 'DB_POOL_MAX=4');
   args.push('--provision-sample', '3', '--database-url', state.adminUrl, '--database-name', keptDatabase(), '--keep', '--out', out);
   const { code, stderr } = await runBench(args, 170_000);
   expect({ code, stderr: code === 0 ? '' : stderr.slice(-4000) }).toEqual({ code: 0, stderr: '' });
@@ -76,7 +78,12 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     summary: Record<string, unknown>;
     machine: Record<string, unknown>;
     baseline: { commit: string };
-    http: { ratios: Record<string, number>; cases: Record<string, { median_rps: number; median_cpu_us_per_request?: number }> };
+    options: { apiEnv: Record<string, string> };
+    http: {
+      ratios: Record<string, number>;
+      cases: Record<string, { median_rps: number; median_cpu_us_per_request?: number }>;
+      backends: Record<string, { count: number; private_mb_total: number | null; private_mb_max: number | null }>;
+    };
   };
   const notFinite = SUMMARY_KEYS.filter((k) => typeof results.summary[k] !== 'number' || !Number.isFinite(results.summary[k]));
   expect({ notFinite, summary: results.summary }).toEqual({ notFinite: [], summary: results.summary });
@@ -103,6 +110,12 @@ test('npm run bench at smoke sizes writes a complete summary', async () => {
     'list.base.spread': true,
   });
   expect(Number.isFinite(results.http.ratios.raw_routing_ratio)).toBe(true);
+  // Ours held at most the 4 connections --api-env allowed it; the baseline ran with the bench's pool (10). Both have
+  // backends whose private memory is read from /proc: the test's PostgreSQL runs on this machine.
+  const { api, base: baseBackends } = results.http.backends;
+  expect(results.options.apiEnv).toEqual({ DB_POOL_MAX: '4' });
+  expect({ api: api!.count >= 1 && api!.count <= 4, base: baseBackends!.count >= 1 }).toEqual({ api: true, base: true });
+  for (const b of [api!, baseBackends!]) expect(b.private_mb_total! > 0 && b.private_mb_max! > 0 && b.private_mb_max! <= b.private_mb_total!).toBe(true);
 }, 180_000);
 
 test('a kept database is measured again without seeding (--reuse), then dropped (--drop)', async () => {

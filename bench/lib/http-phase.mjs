@@ -115,9 +115,11 @@ async function statementsPer(/** @type {Server} */ api, /** @type {() => Promise
 
 /**
  * @param {{ servers: Record<string, Server>, tenants: Tenant[], opts: import('./options.mjs').Options,
- *   log: (l: string) => void, warnings: string[] }} p
+ *   log: (l: string) => void, warnings: string[],
+ *   backends?: (appName: string) => Promise<{ count: number, private_mb_total: number | null, private_mb_max: number | null }> }} p
+ *   backends: the PostgreSQL backends a server holds (by application_name) and their private memory
  */
-export async function httpPhase({ servers, tenants, opts, log, warnings }) {
+export async function httpPhase({ servers, tenants, opts, log, warnings, backends }) {
   log('checking that the three servers return the same page and lead');
   await verify(servers, tenants);
   const t0 = tenants[0];
@@ -183,6 +185,15 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
       if (bad) warnings.push(`${name} round ${r}: ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts, ${m.graphqlErrors} GraphQL errors`);
     }
   }
+  // What each API's backends hold once every round has served every tenant (the catalog caches that pool size and
+  // backend recycling bound): measured now, before the latency run, while the rounds' connections are still open.
+  const held = backends
+    ? {
+        api: await backends('leadplane-bench-api'),
+        ...(servers.base ? { base: await backends('leadplane-bench-base') } : {}),
+      }
+    : undefined;
+  if (held) log(`backends held: ${Object.entries(held).map(([who, b]) => `${who} ${b.count} (${b.private_mb_total ?? '?'} MB private)`).join(', ')}`);
   /** a ÷ b, the median of the per-round ratios (each round's cases ran back to back). */
   const perRound = (/** @type {string} */ a, /** @type {string} */ b) => round(median(rounds[a].map((m, i) => m.rps / rounds[b][i].rps)), 3);
   const cpuRatio = (/** @type {string} */ a, /** @type {string} */ b) =>
@@ -247,5 +258,5 @@ export async function httpPhase({ servers, tenants, opts, log, warnings }) {
     errors: fixedRate.non2xx + fixedRate.errors + fixedRate.timeouts + fixedRate.graphqlErrors,
   };
   if (fixedRate.rps < rate * 0.9) warnings.push(`the fixed-rate run achieved ${fixedRate.rps} of ${rate} req/s: its latencies are those of a saturated server`);
-  return { http: { cases: summary, ratios, first_touch: firstTouch, legend: LEGEND }, latency, statements };
+  return { http: { cases: summary, ratios, first_touch: firstTouch, backends: held, legend: LEGEND }, latency, statements };
 }

@@ -38,6 +38,8 @@ ${Object.entries(SPEC)
                            or speedscope for a flame graph); a profiled run is slower, its figures are not results
   --baseline <git ref>     also serve the API as it was at that commit, in the same rounds (list.base, pk.base),
                            and report list_vs_baseline / pk_vs_baseline: how to measure one lever
+  --api-env <KEY=VALUE>    a setting of this checkout's API only (repeatable), e.g. --api-env DB_POOL_MAX=20: with
+                           --baseline HEAD, a setting is measured against the same code at its default
   --phases <list>          which phases run, comma-separated: ${PHASES.join(',')} (default all three; with --reuse
                            http,subscriptions); a skipped phase's summary figures are null
   --keep                   keep the scratch database (and print its URL) instead of dropping it, with what a later
@@ -51,7 +53,7 @@ ${Object.entries(SPEC)
 
 /**
  * @typedef {Record<keyof typeof SPEC, number> & { out?: string, databaseUrl?: string, databaseName?: string, cpuProf?: string, baseline?: string,
- *   reuse?: string, phases: string[], keep: boolean, drop: boolean, verbose: boolean, help: boolean, given: string[] }} Options
+ *   reuse?: string, apiEnv: Record<string, string>, phases: string[], keep: boolean, drop: boolean, verbose: boolean, help: boolean, given: string[] }} Options
  * `given`: the SPEC options the command line set (a reused database's sizes are its own, see run.mjs).
  */
 
@@ -68,6 +70,7 @@ export function parseOptions(argv) {
       'database-name': { type: 'string' },
       'cpu-prof': { type: 'string' },
       baseline: { type: 'string' },
+      'api-env': { type: 'string', multiple: true },
       phases: { type: 'string' },
       reuse: { type: 'string' },
       keep: { type: 'boolean' },
@@ -83,6 +86,7 @@ export function parseOptions(argv) {
     databaseName: values['database-name'],
     cpuProf: values['cpu-prof'],
     baseline: values.baseline,
+    apiEnv: parseApiEnv(values['api-env'] ?? []),
     reuse: values.reuse,
     keep: Boolean(values.keep),
     drop: Boolean(values.drop),
@@ -115,4 +119,26 @@ export function parseOptions(argv) {
   }
   if (opts.baseline && !selected.includes('http')) throw new Error('--baseline is measured in the http phase: add it to --phases');
   return /** @type {Options} */ (opts);
+}
+
+/**
+ * Settings the bench itself gives every server (where the scratch database is, the run's secret, the Redis prefix):
+ * `--api-env` cannot change them. DB_POOL_MAX and DB_READ_LANES can: --pool and --read-lanes set them for every
+ * server, --api-env for this checkout's API only.
+ */
+const BENCH_OWNED = ['NODE_ENV', 'DATABASE_URL', 'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'SEED_DEMO', 'REDIS_URL', 'REDIS_PREFIX'];
+
+/** `--api-env KEY=VALUE`, repeated: upper-case keys, each once, none of the bench's own. @param {string[]} pairs */
+export function parseApiEnv(pairs) {
+  /** @type {Record<string, string>} */
+  const env = {};
+  for (const pair of pairs) {
+    const m = /^([A-Z][A-Z0-9_]*)=(.*)$/s.exec(pair);
+    if (!m) throw new Error(`--api-env takes KEY=VALUE with an upper-case KEY, not ${JSON.stringify(pair)}`);
+    const [, key, value] = /** @type {[string, string, string]} */ (m);
+    if (BENCH_OWNED.includes(key)) throw new Error(`--api-env ${key}: the bench sets ${key} for every server`);
+    if (key in env) throw new Error(`--api-env ${key} is given twice`);
+    env[key] = value;
+  }
+  return env;
 }

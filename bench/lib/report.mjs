@@ -190,6 +190,19 @@ function throughput(r) {
       ? [`Baseline: list.base, pk.base and list.base.spread are the API at ${r.baseline.commit} (\`--baseline ${r.baseline.ref}\`), served beside this checkout's in the same rounds: ` +
         `list_vs_baseline ${fmt(r.http.ratios.list_vs_baseline)}, pk_vs_baseline ${fmt(r.http.ratios.pk_vs_baseline)}, spread_vs_baseline ${fmt(r.http.ratios.spread_vs_baseline)}; API CPU per request list_cpu_vs_baseline ${fmt(r.http.ratios.list_cpu_vs_baseline)}, pk_cpu_vs_baseline ${fmt(r.http.ratios.pk_cpu_vs_baseline)} (this checkout ÷ the baseline, median of the per-round ratios).`, '']
       : []),
+    ...(r.options.apiEnv && Object.keys(r.options.apiEnv).length
+      ? [`This checkout's API ran with ${Object.entries(r.options.apiEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')} (\`--api-env\`); the other servers${r.baseline ? ', the baseline included,' : ''} with the bench's settings.`, '']
+      : []),
+    ...(r.http.backends
+      ? [
+          `PostgreSQL backends each API held after the rounds, and their private memory (catalog caches, plans; not the shared buffers): ` +
+            Object.entries(r.http.backends)
+              .map(([who, b]) => `${who} ${fmt(b.count)} backends, ${b.private_mb_total === null ? 'memory not readable' : `${fmt(b.private_mb_total)} MB in all, ${fmt(b.private_mb_max)} MB the largest`}`)
+              .join('; ') +
+            '.',
+          '',
+        ]
+      : []),
     r.http.first_touch
       ? `First touch, before any measurement: each of the ${fmt(r.http.first_touch.tenants)} tenants asked for the list once, in order, over ${Math.min(r.options.connections, r.http.first_touch.tenants)} connections: ` +
         `${fmt(r.http.first_touch.seconds)} s, ${fmt(r.http.first_touch.rps)} req/s, p50 ${fmt(r.http.first_touch.p50)} ms, p95 ${fmt(r.http.first_touch.p95)} ms ` +

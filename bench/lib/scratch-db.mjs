@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,19 @@ async function withClient(url, fn) {
   } finally {
     await client.end();
   }
+}
+
+/** A process's private memory in KiB (Private_Clean + Private_Dirty), or null when it cannot be read. @param {number} pid */
+function privateMemoryKb(pid) {
+  let text;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  } catch {
+    return null;
+  }
+  const field = (/** @type {string} */ name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+  const kb = field('Private_Clean') + field('Private_Dirty');
+  return Number.isFinite(kb) ? kb : null;
 }
 
 /** The server part of a URL, without its credentials, for messages. @param {string} u */
@@ -153,6 +167,25 @@ export async function openScratchDatabase(opts) {
       } catch (e) {
         return { seconds: 0, error: e instanceof Error ? e.message : String(e) };
       }
+    },
+    /**
+     * The PostgreSQL backends a server holds on the scratch database (its connections' `application_name` starts with
+     * `appName`) and the memory of their own they use: each backend caches the catalog entries of every tenant schema
+     * it has served, which is what a small pool and backend recycling are for (ADR 0001). Private memory (from
+     * /proc/<pid>/smaps_rollup: Private_Clean + Private_Dirty) leaves out the shared buffers a backend has touched.
+     * Null figures when the server's processes cannot be read (another host, another user's processes).
+     * @param {string} appName
+     * @returns {Promise<{ count: number, private_mb_total: number | null, private_mb_max: number | null }>}
+     */
+    async backends(appName) {
+      const { rows } = await withClient(url.toString(), (c) =>
+        c.query(`select pid from pg_stat_activity where datname = current_database() and starts_with(application_name, $1)`, [appName]),
+      );
+      const mb = rows.map((/** @type {{ pid: number }} */ r) => privateMemoryKb(r.pid));
+      if (!mb.length || mb.some((x) => x === null)) return { count: rows.length, private_mb_total: null, private_mb_max: null };
+      const kb = /** @type {number[]} */ (mb);
+      const toMb = (/** @type {number} */ x) => Math.round(x / 102.4) / 10;
+      return { count: rows.length, private_mb_total: toMb(kb.reduce((a, b) => a + b, 0)), private_mb_max: toMb(Math.max(...kb)) };
     },
     /** Drops the database and its tenant roles, unless `keep`; stops the embedded server either way. */
     async finish(keep = false) {

@@ -12,7 +12,10 @@ import { childArgs, fail, ready, serveIpc } from '../lib/ipc.mjs';
 import { apiRequire, loadApi, REPO_ROOT } from '../lib/app-env.mjs';
 import { eventPublisher } from '../lib/publish.mjs';
 
-/** @type {{ env: Record<string, string>, root?: string }} root: another checkout's API (--baseline) */
+/**
+ * @type {{ env: Record<string, string>, root?: string, applicationName?: string }} root: another checkout's API (--baseline);
+ * applicationName: its connections' application_name, which tells ours and the baseline's backends apart
+ */
 const args = childArgs();
 const root = args.root ?? REPO_ROOT;
 
@@ -44,7 +47,7 @@ async function main() {
     port: 0,
     host: '127.0.0.1',
     workers: false,
-    platform: { logger, applicationName: 'leadplane-bench-api', onStatement: () => void tenantStatements++ },
+    platform: { logger, applicationName: args.applicationName ?? 'leadplane-bench-api', onStatement: () => void tenantStatements++ },
   });
   const { bus } = runtime.platform;
   const prefix = config.redis.prefix;
