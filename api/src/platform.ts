@@ -143,6 +143,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     lanePool,
     // A lane gives its backend back, to be recycled, after the pool's lifetime for a backend (its catalog caches grow).
     recycleMs: config.db.pool.maxLifetimeSeconds ? config.db.pool.maxLifetimeSeconds * 1000 : undefined,
+    prepared: config.db.preparedReads,
+    onPreparedOff: () =>
+      logger.warn('prepared reads turned off: connections do not keep their prepared statements (a pooling proxy in transaction mode?); set DB_PREPARED_READS=0'),
   });
   let closed = false;
   return {

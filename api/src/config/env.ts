@@ -35,6 +35,7 @@ const schema = z
     DB_POOL_MAX_LIFETIME_S: int(1800, 0),
     DB_STATEMENT_TIMEOUT_MS: int(15_000, 0),
     DB_READ_LANES: int(0, 0, 250),
+    DB_PREPARED_READS: int(1000, 0, 100_000),
     REDIS_URL: z.string().url().optional(),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/i).default('lp:'),
     JWT_SECRET: z.string().min(32).optional(),
@@ -90,6 +91,8 @@ export interface Config {
     pool: { max: number; maxUses: number; maxLifetimeSeconds: number; statementTimeoutMs: number };
     /** Tenant-affine read lanes of the batch reader (DB_READ_LANES), fixed; 0: one per 1,000 tenants, at most half the pool. */
     readLanes: number;
+    /** Prepared statements of batched reads kept per connection (DB_PREPARED_READS); 0: none, as behind a transaction-pooling proxy. */
+    preparedReads: number;
   };
   redis: { url?: string; prefix: string };
   jwt: { secret: string; issuer: string; audience: string; accessTtlS: number; refreshTtlS: number };
@@ -132,6 +135,7 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}, s
         statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       },
       readLanes: e.DB_READ_LANES,
+      preparedReads: e.DB_PREPARED_READS,
     },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     jwt: {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { createTestTenant, startTestServer, type TestServer, type TestTenant } from '../../test/helpers';
-import { laneOf, TenantBatchReader } from './batch-read';
+import { DEFAULT_PREPARED_PER_CONNECTION, laneOf, TenantBatchReader } from './batch-read';
+import { testState } from '../../test/state';
 import { withTenant } from './with-tenant';
 import { tenantDb } from './context';
 
@@ -151,7 +153,7 @@ describe('tenant-affine lanes', () => {
     try {
       const rows = await Promise.all([reader.read(a.tenant, SQL, leads.a[0]!), reader.read(b.tenant, SQL, leads.b[0]!), reader.read(a.tenant, SQL, leads.a[1]!)]);
       expect(rows.map((r) => (r as Array<{ id: string }>)[0]!.id)).toEqual([leads.a[0], leads.b[0], leads.a[1]]);
-      expect(reader.counts).toEqual({ messages: 1, reads: 3, overflowReads: 0, spilledMessages: 0, spilledReads: 0 });
+      expect(reader.counts).toEqual({ messages: 1, reads: 3, overflowReads: 0, spilledMessages: 0, spilledReads: 0, prepares: 0, unpreparedRetries: 0 });
     } finally {
       reader.close();
     }
@@ -267,12 +269,137 @@ describe('tenant-affine lanes', () => {
     await slow;
     expect(order).toEqual(['fast', 'slow']);
     // Counted as it went: the slow read on the lane's connection, the fast one spilled to another.
-    expect(reader.counts).toEqual({ messages: 1, reads: 1, overflowReads: 0, spilledMessages: 1, spilledReads: 1 });
+    expect(reader.counts).toEqual({ messages: 1, reads: 1, overflowReads: 0, spilledMessages: 1, spilledReads: 1, prepares: 0, unpreparedRetries: 0 });
     reader.close();
     // Every connection back: the lane's and the spill's, once their last messages settle (a loaded machine can take
     // a moment; one kept for good would keep this at 1 until the deadline).
     const out = () => server.platform.pool.totalCount - server.platform.pool.idleCount;
     for (const deadline = Date.now() + 5000; out() > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
     expect(out()).toBe(0);
+  });
+});
+
+describe('prepared reads (DB_PREPARED_READS)', () => {
+  /** A reader on a pool of one connection, so every message meets the statements the earlier ones prepared. */
+  let one: Pool;
+  beforeEach(() => {
+    one = new Pool({ connectionString: testState().databaseUrl, max: 1 });
+  });
+  afterEach(async () => one.end());
+  const prepared = async () =>
+    (await one.query<{ name: string; statement: string }>(`select name, statement from pg_prepared_statements order by prepare_time`)).rows;
+  const readOne = (reader: TenantBatchReader, t: TestTenant, id: string) => reader.read<{ id: string; name: string }>(t.tenant, SQL, id);
+
+  test('each tenant’s reads run as statements of its own, and a statement prepared in one tenant reads, executed in another, only that other tenant’s rows', async () => {
+    const reader = new TenantBatchReader(one, { prepared: DEFAULT_PREPARED_PER_CONNECTION });
+    // Prepared while tenant a's search_path and role are set, then executed in b's units, then in a's again.
+    expect(await readOne(reader, a, leads.a[0]!)).toEqual([{ id: leads.a[0], name: 'a 0' }]);
+    expect(await readOne(reader, b, leads.a[0]!)).toEqual([]);
+    expect(await readOne(reader, b, leads.b[1]!)).toEqual([{ id: leads.b[1], name: 'b 1' }]);
+    expect(await readOne(reader, a, leads.b[1]!)).toEqual([]);
+    // In one message too: both tenants' units execute the statement one after the other.
+    const mixed = await Promise.all([readOne(reader, b, leads.b[2]!), readOne(reader, a, leads.b[2]!), readOne(reader, a, leads.a[2]!)]);
+    expect(mixed).toEqual([[{ id: leads.b[2], name: 'b 2' }], [], [{ id: leads.a[2], name: 'a 2' }]]);
+    // General reads with values: the values travel as the execution's arguments.
+    const byName = (t: TestTenant, name: string) => reader.query<{ name: string }>(t.tenant, `select name from leads where name = any($1::text[]) order by name`, [[name, 'b 3']])!;
+    expect(await byName(a, 'a 3')).toEqual([{ name: 'a 3' }]);
+    expect(await byName(b, 'a 3')).toEqual([{ name: 'b 3' }]);
+    // Prepared once per tenant and text on the connection, by a name that is a hash of both.
+    expect(reader.counts).toMatchObject({ prepares: 4, unpreparedRetries: 0 });
+    const names = (await prepared()).map((p) => p.name);
+    expect(new Set(names).size).toBe(4);
+    for (const name of names) expect(name).toMatch(/^lp_[0-9a-f]{24}$/);
+    // The names are no wall: a's statement executed in b's unit (as if a name were shared) reads b's rows only.
+    const [aPk] = names;
+    const client = await one.connect();
+    try {
+      const open = async (t: TestTenant) =>
+        client.query(`start transaction read only; select set_config('search_path', '"${t.tenant.schemaName}"', true), set_config('role', '${t.tenant.dbRole}', true)`);
+      await open(b);
+      const crossed = await client.query<{ id: string; name: string }>(`execute ${aPk}('${leads.a[0]}')`);
+      const own = await client.query<{ id: string; name: string }>(`execute ${aPk}('${leads.b[0]}')`);
+      await client.query('commit');
+      expect({ crossed: crossed.rows, own: own.rows }).toEqual({ crossed: [], own: [{ id: leads.b[0], name: 'b 0' }] });
+    } finally {
+      client.release();
+    }
+    reader.close();
+  });
+
+  test('off, nothing is prepared', async () => {
+    const reader = new TenantBatchReader(one);
+    expect(await readOne(reader, a, leads.a[0]!)).toHaveLength(1);
+    expect(await prepared()).toEqual([]);
+    expect(reader.counts.prepares).toBe(0);
+    // And the platform prepares, as configured by default.
+    expect(server.platform.batchReader.prepares).toBe(true);
+  });
+
+  test('a connection keeps at most DB_PREPARED_READS statements: the least recently used go', async () => {
+    const limit = 70;
+    const reader = new TenantBatchReader(one, { prepared: limit });
+    const total = limit + 5;
+    for (let i = 0; i < total; i++) {
+      const rows = await reader.read<{ n: number }>(a.tenant, `select ${i}::int as n from leads l where l.id = $1`, leads.a[0]!);
+      expect(rows).toEqual([{ n: i }]);
+      // The first statement is used again and again, so it stays while later ones come and go.
+      if (i % 10 === 9) expect(await reader.read<{ n: number }>(a.tenant, `select 0::int as n from leads l where l.id = $1`, leads.a[0]!)).toEqual([{ n: 0 }]);
+    }
+    const names = await prepared();
+    expect(names).toHaveLength(limit);
+    expect(names.some((p) => p.statement.includes('select 0::int'))).toBe(true);
+    expect(names.some((p) => p.statement.includes('select 1::int'))).toBe(false);
+    expect(reader.counts.prepares).toBe(total);
+    reader.close();
+  });
+
+  test('a statement whose result type a migration changed is answered unprepared, then prepared again', async () => {
+    // A tenant of its own: its leads table is altered.
+    const c = await createTestTenant(server, { direct: true });
+    const id = await withTenant(server.platform.openSession, c.tenant, async () => {
+      const status = (await tenantDb().one<{ id: string }>(`select id from lead_statuses order by position limit 1`))!.id;
+      return (await tenantDb().one<{ id: string }>(`insert into leads (name, source, status_id) values ('c 0', 'fair', $1) returning id`, [status]))!.id;
+    });
+    const reader = new TenantBatchReader(one, { prepared: DEFAULT_PREPARED_PER_CONNECTION });
+    const bySource = () => reader.read<{ id: string; source: string }>(c.tenant, `select id, source from leads l where l.id = $1`, id);
+    expect(await bySource()).toEqual([{ id, source: 'fair' }]);
+    await server.platform.db.rows(`alter table "${c.tenant.schemaName}".leads alter column source type varchar(100)`);
+    // PostgreSQL refuses to execute it ("cached plan must not change result type"): the read is retried unprepared.
+    expect(await bySource()).toEqual([{ id, source: 'fair' }]);
+    expect(reader.counts).toMatchObject({ prepares: 1, unpreparedRetries: 1 });
+    // Everything on the connection was deallocated; the next read prepares the statement again, and it works.
+    expect(await bySource()).toEqual([{ id, source: 'fair' }]);
+    expect(await readOne(reader, a, leads.a[4]!)).toEqual([{ id: leads.a[4], name: 'a 4' }]);
+    expect(reader.counts).toMatchObject({ prepares: 3, unpreparedRetries: 1 });
+    reader.close();
+  });
+
+  test('a read that fails by itself fails as it would unprepared, and one failing read does not fail the others', async () => {
+    const reader = new TenantBatchReader(one, { prepared: DEFAULT_PREPARED_PER_CONNECTION });
+    const bad = reader.query(a.tenant, `select 1 / (count(*) - count(*))::int as x from leads where name = $1`, ['a 0'])!;
+    const good = readOne(reader, b, leads.b[0]!);
+    await expect(bad).rejects.toThrow(/division by zero/);
+    expect(await good).toEqual([{ id: leads.b[0], name: 'b 0' }]);
+    // Its connection is clean: no transaction, no tenant.
+    expect((await one.query(`select current_setting('search_path') as sp, current_setting('role') as role`)).rows[0]).toEqual({ sp: '"$user", public', role: 'none' });
+    reader.close();
+  });
+
+  test('when connections lose their statements (a pooling proxy), reads still answer, and the reader stops preparing', async () => {
+    let off = 0;
+    const reader = new TenantBatchReader(one, { prepared: DEFAULT_PREPARED_PER_CONNECTION, onPreparedOff: () => off++ });
+    // Every other read finds its statement gone (the one after it prepares it again): three such, and it stops.
+    for (let i = 0; i < 6; i++) {
+      expect(await readOne(reader, a, leads.a[i % 5]!)).toHaveLength(1);
+      // What a proxy in transaction mode does to a client: its next message reaches a server without its statements.
+      await one.query('deallocate all');
+    }
+    expect(off).toBe(1);
+    expect(reader.prepares).toBe(false);
+    expect(reader.counts.unpreparedRetries).toBe(3);
+    // From now on nothing is prepared, and reads answer as before.
+    expect(await readOne(reader, a, leads.a[0]!)).toEqual([{ id: leads.a[0], name: 'a 0' }]);
+    expect(await prepared()).toEqual([]);
+    reader.close();
   });
 });

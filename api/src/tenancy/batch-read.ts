@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult } from 'pg';
-import { inlineParams } from './inline';
+import { inlineArgs, inlineParams } from './inline';
 import { assertUuid, sqlLiteral } from './names';
 import { gate } from './resolvers';
 import { openingSql } from './session';
@@ -8,13 +9,36 @@ import type { TenantRecord } from './tenant';
 interface Pending {
   tenant: TenantRecord;
   statement: string;
+  /** The same read as a prepared statement: its name (a hash of its text), its text with $n, its values as literals. */
+  prepared?: Prepared;
   statementTimeoutMs?: number;
   resolve: (rows: unknown[]) => void;
   reject: (err: unknown) => void;
 }
 
+interface Prepared {
+  name: string;
+  sql: string;
+  args: string;
+}
+
 /** Statements of one read's unit of work in the message: BEGIN, the tenant settings, the read, COMMIT. */
 const PER_READ = 4;
+
+/**
+ * Prepared statements a connection keeps by default (DB_PREPARED_READS); past it the least recently used one is
+ * deallocated. A prepared page statement holds ~180 KB of its backend's memory (bench/results/levers.md, round 12).
+ */
+export const DEFAULT_PREPARED_PER_CONNECTION = 1000;
+/**
+ * A connection's prepared statements were not what the reader knew of them (26000: does not exist; 42P05: already
+ * exists): a pooling proxy in transaction mode hands consecutive messages to different server connections. After
+ * this many, the reader stops preparing.
+ */
+const MISMATCHES_BEFORE_OFF = 3;
+const PREPARED_MISMATCH = new Set(['26000', '42P05']);
+/** A read cancelled by its statement timeout is not retried: it would only run out its time again. */
+const CANCELLED = '57014';
 
 /** How long a lane's message may run before what queued behind it goes out on another connection. */
 const SPILL_AFTER_MS = 25;
@@ -56,6 +80,21 @@ export interface BatchReaderOptions {
   lanePool?: Pool;
   /** How long a lane keeps a connection of its own before it gives it back (and the pool's lifetime rules apply). */
   recycleMs?: number;
+  /**
+   * Reads as named prepared statements, at most this many kept per connection (DB_PREPARED_READS; 0 or absent: none).
+   * The first time a connection carries a tenant's read, the read's unit prepares it (`prepare lp_<hash> as …`, inside
+   * the tenant's transaction, after its settings) and every later unit of that tenant on that connection executes it
+   * with its values (`execute lp_…('…')`): PostgreSQL no longer parses and plans the page for every request. A name is
+   * a hash of the tenant's schema and the text, so a statement is one tenant's, analysed under its search_path, and a
+   * name means the same statement on every connection. Isolation does not rest on the names: PostgreSQL analyses a
+   * prepared statement again whenever the search_path differs from the one it was analysed under, and checks
+   * privileges, as the unit's tenant role, at every execution. Off behind a pooling proxy in transaction mode
+   * (PgBouncer), where a connection's next message may reach another server; the reader turns it off by itself when it
+   * sees that happen.
+   */
+  prepared?: number;
+  /** Called once if the reader stops preparing because connections do not keep their prepared statements. */
+  onPreparedOff?: () => void;
 }
 
 /** Lane connections given an error listener (a client of the lane pool can come back to a lane after recycling). */
@@ -71,6 +110,9 @@ export interface BatchReaderCounts {
   /** Messages that went out on another pooled connection because their lane's message ran past SPILL_AFTER_MS. */
   spilledMessages: number;
   spilledReads: number;
+  /** Statements prepared on a connection, and reads retried unprepared after a message with prepared reads failed. */
+  prepares: number;
+  unpreparedRetries: number;
 }
 
 /**
@@ -94,7 +136,7 @@ export interface BatchReaderCounts {
  * message is retried in a message of its own, so one bad read fails alone.
  */
 export class TenantBatchReader {
-  readonly counts: BatchReaderCounts = { messages: 0, reads: 0, overflowReads: 0, spilledMessages: 0, spilledReads: 0 };
+  readonly counts: BatchReaderCounts = { messages: 0, reads: 0, overflowReads: 0, spilledMessages: 0, spilledReads: 0, prepares: 0, unpreparedRetries: 0 };
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly lanes: Lane[];
@@ -102,6 +144,12 @@ export class TenantBatchReader {
   private width: number;
   private readonly maxBatch: number;
   private closed = false;
+  /** Whether reads go as prepared statements (opts.prepared, until connections are seen not to keep them). */
+  private preparing: boolean;
+  private readonly maxPrepared: number;
+  private mismatches = 0;
+  /** Per connection, the names prepared on it, least recently used first. */
+  private readonly preparedOn = new WeakMap<PoolClient, Map<string, true>>();
 
   constructor(
     private readonly pool: Pool,
@@ -110,6 +158,13 @@ export class TenantBatchReader {
     this.lanes = Array.from({ length: Math.max(1, Math.trunc(opts.lanes ?? 1)) }, () => ({ queue: [], busySince: null, homeSince: 0 }));
     this.width = this.lanes.length;
     this.maxBatch = opts.maxBatch ?? 64;
+    this.maxPrepared = Math.max(0, Math.trunc(opts.prepared ?? 0));
+    this.preparing = this.maxPrepared > 0;
+  }
+
+  /** Whether reads go as prepared statements now. */
+  get prepares(): boolean {
+    return this.preparing;
   }
 
   /**
@@ -131,13 +186,13 @@ export class TenantBatchReader {
    */
   read<T>(tenant: TenantRecord, sql: string, id: string): Promise<T[]> {
     if (!/^[^;$]*\$1\b[^;$]*$/.test(sql)) return Promise.reject(new Error('A batched read is one statement with one parameter, $1'));
-    let statement: string;
+    let literal: string;
     try {
-      statement = sql.replace('$1', sqlLiteral(assertUuid(id)));
+      literal = sqlLiteral(assertUuid(id));
     } catch (err) {
       return Promise.reject(err);
     }
-    return this.submit<T>(tenant, sql, statement);
+    return this.submit<T>(tenant, sql, sql.replace('$1', literal), {}, preparedAs(tenant, sql, literal));
   }
 
   private flush(): void {
@@ -265,15 +320,23 @@ export class TenantBatchReader {
   ): Promise<T[]> | null {
     const statement = inlineParams(sql, params ?? []);
     if (statement === null) return null;
-    return this.submit<T>(tenant, sql, statement, opts);
+    // inlineParams accepted the text (one statement, no dollar quoting, every placeholder bound): it can be prepared.
+    const args = inlineArgs(params ?? []);
+    return this.submit<T>(tenant, sql, statement, opts, args === null ? undefined : preparedAs(tenant, sql, args));
   }
 
   /** The tenant's gate (its typed error, before anything is sent), the statement counted, then the queue. */
-  private submit<T>(tenant: TenantRecord, sql: string, statement: string, opts: { statementTimeoutMs?: number; onStatement?: (sql: string) => void } = {}): Promise<T[]> {
+  private submit<T>(
+    tenant: TenantRecord,
+    sql: string,
+    statement: string,
+    opts: { statementTimeoutMs?: number; onStatement?: (sql: string) => void } = {},
+    prepared?: Prepared,
+  ): Promise<T[]> {
     const gated = gate(tenant);
     if (gated.denied) return Promise.reject(gated.denied);
     (opts.onStatement ?? this.opts.onStatement)?.(sql);
-    return this.enqueue<T>({ tenant, statement, statementTimeoutMs: opts.statementTimeoutMs });
+    return this.enqueue<T>({ tenant, statement, prepared, statementTimeoutMs: opts.statementTimeoutMs });
   }
 
   private enqueue<T>(item: Omit<Pending, 'resolve' | 'reject'>): Promise<T[]> {
@@ -308,7 +371,7 @@ export class TenantBatchReader {
     }
   }
 
-  private async sendPooled(batch: Pending[]): Promise<void> {
+  private async sendPooled(batch: Pending[], unprepared = false): Promise<void> {
     let client: PoolClient;
     try {
       client = await this.pool.connect();
@@ -316,18 +379,52 @@ export class TenantBatchReader {
       for (const r of batch) r.reject(err);
       return;
     }
-    client.release((await this.runOn(client, batch)) === 'broken' ? true : undefined);
+    client.release((await this.runOn(client, batch, unprepared)) === 'broken' ? true : undefined);
   }
 
   /**
    * One message of units on `client`. When a unit fails, PostgreSQL skips the rest of the message and leaves that
    * unit's transaction open (aborted): it is rolled back, which also drops its tenant settings, and each read of the
    * message is retried in a message of its own, so a bad read fails alone. 'broken': even the rollback failed.
+   *
+   * Prepared reads (opts.prepared): a unit prepares its statement when the connection does not have it yet, and the
+   * message first deallocates what the connection's limit pushes out. A failed message with prepared reads also
+   * deallocates everything on the connection (which of its statements exist is then unknown), and its reads are
+   * retried unprepared: a read that failed only because of its prepared statement (a migration changed the result's
+   * type, a proxy moved the connection) answers, and one that is wrong in itself fails as it would have.
    */
-  private async runOn(client: PoolClient, batch: Pending[]): Promise<'ok' | 'broken'> {
-    const text = batch
-      .map((r) => `${openingSql(r.tenant, { readOnly: true, statementTimeoutMs: r.statementTimeoutMs ?? this.opts.statementTimeoutMs })}; ${r.statement}; commit`)
-      .join('; ');
+  private async runOn(client: PoolClient, batch: Pending[], unprepared = false): Promise<'ok' | 'broken'> {
+    const known = this.preparing && !unprepared ? this.preparedOf(client) : undefined;
+    const evicted: string[] = [];
+    const at: number[] = [];
+    let n = 0;
+    let prepares = 0;
+    const units = batch.map((r) => {
+      const open = openingSql(r.tenant, { readOnly: true, statementTimeoutMs: r.statementTimeoutMs ?? this.opts.statementTimeoutMs });
+      if (!known || !r.prepared) {
+        at.push(n + 2);
+        n += PER_READ;
+        return `${open}; ${r.statement}; commit`;
+      }
+      const { name, sql, args } = r.prepared;
+      const has = known.delete(name);
+      known.set(name, true); // most recently used last
+      let prepare = '';
+      if (!has) {
+        prepare = `prepare ${name} as ${sql}; `;
+        prepares++;
+        // The oldest are ones this message does not use, unless the limit is below the reads of one message.
+        while (known.size > Math.max(this.maxPrepared, this.maxBatch)) {
+          const oldest = known.keys().next().value!;
+          known.delete(oldest);
+          evicted.push(`deallocate ${oldest}; `);
+        }
+      }
+      at.push(n + (prepare ? 3 : 2));
+      n += PER_READ + (prepare ? 1 : 0);
+      return `${open}; ${prepare}execute ${name}(${args}); commit`;
+    });
+    const text = evicted.join('') + units.join('; ');
     let results: QueryResult[];
     try {
       results = (await client.query(text)) as unknown as QueryResult[];
@@ -336,19 +433,47 @@ export class TenantBatchReader {
         () => true,
         () => false,
       );
-      if (batch.length === 1) {
+      const code = (err as { code?: string }).code;
+      const retryUnprepared = known !== undefined && batch.some((r) => r.prepared) && code !== CANCELLED;
+      if (known) {
+        known.clear();
+        if (healthy) healthy = await client.query('deallocate all').then(() => true, () => false);
+        if (code && PREPARED_MISMATCH.has(code)) this.mismatch();
+      }
+      if (batch.length === 1 && !retryUnprepared) {
         batch[0]!.reject(err);
       } else {
+        if (retryUnprepared) this.counts.unpreparedRetries += batch.length;
         for (const r of batch) {
-          if (healthy) healthy = (await this.runOn(client, [r])) === 'ok';
-          else void this.sendPooled([r]);
+          if (healthy) healthy = (await this.runOn(client, [r], retryUnprepared)) === 'ok';
+          else void this.sendPooled([r], retryUnprepared);
         }
       }
       return healthy ? 'ok' : 'broken';
     }
-    batch.forEach((r, i) => r.resolve(results[i * PER_READ + 2]!.rows));
+    this.counts.prepares += prepares;
+    const skip = evicted.length;
+    batch.forEach((r, i) => r.resolve(results[skip + at[i]!]!.rows));
     return 'ok';
   }
+
+  private preparedOf(client: PoolClient): Map<string, true> {
+    let known = this.preparedOn.get(client);
+    if (!known) this.preparedOn.set(client, (known = new Map()));
+    return known;
+  }
+
+  /** A connection did not hold the prepared statements it was known to: after a few, stop preparing. */
+  private mismatch(): void {
+    if (!this.preparing || ++this.mismatches < MISMATCHES_BEFORE_OFF) return;
+    this.preparing = false;
+    this.opts.onPreparedOff?.();
+  }
+}
+
+/** A read as a prepared statement: named after its text, so one name is one statement on every connection. */
+function preparedAs(tenant: TenantRecord, sql: string, args: string): Prepared {
+  return { name: `lp_${createHash('sha256').update(tenant.schemaName).update('\0').update(sql).digest('hex').slice(0, 24)}`, sql, args };
 }
 
 /**

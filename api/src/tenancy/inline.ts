@@ -57,6 +57,20 @@ export function inlineParams(sql: string, params: readonly unknown[] = []): stri
   return out + sql.slice(from);
 }
 
+/**
+ * The values as a comma-separated list of SQL literals (for `execute name(…)`), serialized and quoted as inlineParams
+ * writes them in; null when one cannot be (a NUL).
+ */
+export function inlineArgs(params: readonly unknown[]): string | null {
+  const out: string[] = [];
+  for (const value of params) {
+    const literal = literalOf(value);
+    if (literal === null) return null;
+    out.push(literal);
+  }
+  return out.join(', ');
+}
+
 function literalOf(value: unknown): string | null {
   const prepared = prepareValue(value);
   if (prepared === null || prepared === undefined) return 'NULL';

@@ -141,4 +141,26 @@ maybe('behind pgbouncer in transaction pooling mode', () => {
       await expect(viaBouncer.db.rows('select count(*) from leads')).rejects.toThrow(/relation "leads" does not exist/);
     }
   }, 120_000);
+
+  test('batched reads, prepared by default, stay each in its own tenant; seeing statements vanish, the reader stops preparing', async () => {
+    // DB_PREPARED_READS is on (the default) although this is the setup it should be off for: consecutive messages of
+    // one client connection reach either server connection, which holds other statements than the client prepared.
+    const reader = viaBouncer.batchReader;
+    expect(reader.prepares).toBe(true);
+    for (let round = 0; round < 20; round++) {
+      const answers = await Promise.all(
+        tenants.map(async (t) => {
+          const rows = await reader.query<{ schema: string; role: string; foreign: number }>(
+            t,
+            `select current_schema() as schema, current_user as role, (select count(*)::int from leads where company <> $1) as foreign`,
+            [t.slug],
+          )!;
+          return [t, rows[0]!] as const;
+        }),
+      );
+      for (const [t, row] of answers) expect(row).toEqual({ schema: t.schemaName, role: t.dbRole, foreign: 0 });
+    }
+    expect(reader.prepares).toBe(false);
+    expect(reader.counts.unpreparedRetries).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -76,8 +76,11 @@ test("leadChanged: nothing about another agent's lead, every change to their own
   }
   // The decision was a statement with the owner condition, not a row loaded and then hidden...
   expect(sql.some((s) => /from leads l where l\.id = \$1 and l\.owner_id = \$2/.test(s))).toBe(true);
-  // ...sent as a read-only unit of work (ADR 0009), with the agent's id written in.
-  const unit = sent.find((s) => /from leads l where l\.id = +'[0-9a-f-]{36}' +and l\.owner_id = +'[0-9a-f-]{36}'/.test(s));
+  // ...sent as a read-only unit of work (ADR 0009), with the agent's id written in: into the statement, or as the
+  // argument of the tenant's prepared statement of it (ADR 0014).
+  const unit = sent.find(
+    (s) => s.includes(agent.id) && /from leads l where l\.id = +'[0-9a-f-]{36}' +and l\.owner_id = +'[0-9a-f-]{36}'|execute lp_[0-9a-f]{24}\('[0-9a-f-]{36}', '[0-9a-f-]{36}'\)/.test(s),
+  );
   expect(unit).toMatch(/^start transaction read only; .*; commit$/s);
   expect(unit).toContain(agent.id);
 });
