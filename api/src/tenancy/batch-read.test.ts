@@ -233,6 +233,26 @@ describe('tenant-affine lanes', () => {
     }
   });
 
+  test('a lane gives its own backend back when its lifetime is up, even while it is idle', async () => {
+    // Recycling used to wait for the lane's next message: a lane that went quiet kept its backend, with the catalog
+    // entries and prepared statements of every tenant it had served, for as long as it stayed quiet.
+    const lanePool = new Pool({ connectionString: testState().databaseUrl, max: 1, maxLifetimeSeconds: 1, idleTimeoutMillis: 0 });
+    const reader = new TenantBatchReader(server.platform.pool, { lanes: 1, lanePool, recycleMs: 1000, prepared: DEFAULT_PREPARED_PER_CONNECTION });
+    try {
+      const first = await pidOf(reader, a);
+      expect(lanePool.totalCount).toBe(1);
+      for (const deadline = Date.now() + 5000; lanePool.totalCount > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      expect(lanePool.totalCount).toBe(0); // ended by the pool, with no read in between
+      const alive = async () => (await server.platform.db.rows(`select 1 from pg_stat_activity where pid = $1`, [first])).length;
+      for (const deadline = Date.now() + 5000; (await alive()) > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      expect(await alive()).toBe(0);
+      expect(await pidOf(reader, a)).not.toBe(first);
+    } finally {
+      reader.close();
+      await lanePool.end();
+    }
+  });
+
   test('laneOf spreads ids evenly, and widening moves ids only onto the new lane (jump consistent hash)', () => {
     const ids = Array.from({ length: 20_000 }, () => randomUUID());
     for (const lanes of [1, 2, 5]) {

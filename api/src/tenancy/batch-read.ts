@@ -57,6 +57,8 @@ interface Lane {
   busySince: number | null;
   spillTimer?: NodeJS.Timeout;
   idleTimer?: NodeJS.Timeout;
+  /** Gives back a connection of the lane's own once it has lived `recycleMs`, if the lane is idle then. */
+  recycleTimer?: NodeJS.Timeout;
 }
 
 export interface BatchReaderOptions {
@@ -279,6 +281,8 @@ export class TenantBatchReader {
   private releaseHome(lane: Lane): void {
     lane.idleTimer = undefined;
     if (lane.busySince !== null || !lane.home) return;
+    clearTimeout(lane.recycleTimer);
+    lane.recycleTimer = undefined;
     lane.home.release();
     lane.home = undefined;
   }
@@ -304,6 +308,7 @@ export class TenantBatchReader {
     for (const lane of this.lanes) {
       clearTimeout(lane.idleTimer);
       clearTimeout(lane.spillTimer);
+      clearTimeout(lane.recycleTimer);
       this.releaseHome(lane);
     }
   }
@@ -354,6 +359,15 @@ export class TenantBatchReader {
       if (!lane.home) {
         lane.home = await (this.opts.lanePool ?? this.pool).connect();
         lane.homeSince = Date.now();
+        // A lane that goes quiet still gives its backend back when its time is up (it holds the catalog entries and
+        // prepared statements of every tenant it served); a busy one does so after its message (pump).
+        if (this.opts.lanePool && this.opts.recycleMs !== undefined) {
+          lane.recycleTimer = setTimeout(() => {
+            lane.recycleTimer = undefined;
+            if (lane.busySince === null) this.releaseHome(lane);
+          }, this.opts.recycleMs);
+          lane.recycleTimer.unref();
+        }
         // A kept connection whose backend ends (restart, terminate) emits an error between messages: its next message
         // fails and is handled there (rolled back or destroyed, its reads retried); the event itself is not a crash.
         if (this.opts.lanePool && !watched.has(lane.home)) {
@@ -368,6 +382,8 @@ export class TenantBatchReader {
     if ((await this.runOn(lane.home, batch)) === 'broken') {
       lane.home.release(true); // its state is unknown: destroyed, never pooled again
       lane.home = undefined;
+      clearTimeout(lane.recycleTimer);
+      lane.recycleTimer = undefined;
     }
   }
 
