@@ -35,7 +35,7 @@ const schema = z
     DB_POOL_MAX_LIFETIME_S: int(1800, 0),
     DB_STATEMENT_TIMEOUT_MS: int(15_000, 0),
     DB_READ_LANES: int(0, 0, 250),
-    DB_PREPARED_READS: int(1000, 0, 100_000),
+    DB_PREPARED_READS: int(0, 0, 100_000),
     REDIS_URL: z.string().url().optional(),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/i).default('lp:'),
     JWT_SECRET: z.string().min(32).optional(),

@@ -26,8 +26,9 @@ interface Prepared {
 const PER_READ = 4;
 
 /**
- * Prepared statements a connection keeps by default (DB_PREPARED_READS); past it the least recently used one is
- * deallocated. A prepared page statement holds ~180 KB of its backend's memory (bench/results/levers.md, round 12).
+ * Prepared statements a connection keeps, when preparing is on (DB_PREPARED_READS): once a connection holds this many,
+ * reads of other statements run unprepared on it until it is recycled. A prepared page statement holds ~180 KB of
+ * its backend's memory (bench/results/levers.md, round 12).
  */
 export const DEFAULT_PREPARED_PER_CONNECTION = 1000;
 /**
@@ -83,7 +84,7 @@ export interface BatchReaderOptions {
   /** How long a lane keeps a connection of its own before it gives it back (and the pool's lifetime rules apply). */
   recycleMs?: number;
   /**
-   * Reads as named prepared statements, at most this many kept per connection (DB_PREPARED_READS; 0 or absent: none).
+   * Reads as named prepared statements, at most this many per connection (DB_PREPARED_READS; 0 or absent: none).
    * The first time a connection carries a tenant's read, the read's unit prepares it (`prepare lp_<hash> as …`, inside
    * the tenant's transaction, after its settings) and every later unit of that tenant on that connection executes it
    * with its values (`execute lp_…('…')`): PostgreSQL no longer parses and plans the page for every request. A name is
@@ -150,8 +151,8 @@ export class TenantBatchReader {
   private preparing: boolean;
   private readonly maxPrepared: number;
   private mismatches = 0;
-  /** Per connection, the names prepared on it, least recently used first. */
-  private readonly preparedOn = new WeakMap<PoolClient, Map<string, true>>();
+  /** Per connection, the names prepared on it. */
+  private readonly preparedOn = new WeakMap<PoolClient, Set<string>>();
 
   constructor(
     private readonly pool: Pool,
@@ -403,44 +404,37 @@ export class TenantBatchReader {
    * unit's transaction open (aborted): it is rolled back, which also drops its tenant settings, and each read of the
    * message is retried in a message of its own, so a bad read fails alone. 'broken': even the rollback failed.
    *
-   * Prepared reads (opts.prepared): a unit prepares its statement when the connection does not have it yet, and the
-   * message first deallocates what the connection's limit pushes out. A failed message with prepared reads also
-   * deallocates everything on the connection (which of its statements exist is then unknown), and its reads are
+   * Prepared reads (opts.prepared): a unit prepares its statement when the connection does not have it yet and has
+   * room for it. A failed message with prepared reads also deallocates everything on the connection (which of its statements exist is then unknown), and its reads are
    * retried unprepared: a read that failed only because of its prepared statement (a migration changed the result's
    * type, a proxy moved the connection) answers, and one that is wrong in itself fails as it would have.
    */
   private async runOn(client: PoolClient, batch: Pending[], unprepared = false): Promise<'ok' | 'broken'> {
     const known = this.preparing && !unprepared ? this.preparedOf(client) : undefined;
-    const evicted: string[] = [];
     const at: number[] = [];
     let n = 0;
     let prepares = 0;
     const units = batch.map((r) => {
       const open = openingSql(r.tenant, { readOnly: true, statementTimeoutMs: r.statementTimeoutMs ?? this.opts.statementTimeoutMs });
-      if (!known || !r.prepared) {
+      // A connection that is full runs new statements unprepared: evicting the least recently used one instead made
+      // a backend serving more tenants than the limit prepare and deallocate at every read (10,000 tenants, round 12).
+      if (!known || !r.prepared || (!known.has(r.prepared.name) && known.size >= this.maxPrepared)) {
         at.push(n + 2);
         n += PER_READ;
         return `${open}; ${r.statement}; commit`;
       }
       const { name, sql, args } = r.prepared;
-      const has = known.delete(name);
-      known.set(name, true); // most recently used last
       let prepare = '';
-      if (!has) {
+      if (!known.has(name)) {
+        known.add(name);
         prepare = `prepare ${name} as ${sql}; `;
         prepares++;
-        // The oldest are ones this message does not use, unless the limit is below the reads of one message.
-        while (known.size > Math.max(this.maxPrepared, this.maxBatch)) {
-          const oldest = known.keys().next().value!;
-          known.delete(oldest);
-          evicted.push(`deallocate ${oldest}; `);
-        }
       }
       at.push(n + (prepare ? 3 : 2));
       n += PER_READ + (prepare ? 1 : 0);
       return `${open}; ${prepare}execute ${name}(${args}); commit`;
     });
-    const text = evicted.join('') + units.join('; ');
+    const text = units.join('; ');
     let results: QueryResult[];
     try {
       results = (await client.query(text)) as unknown as QueryResult[];
@@ -468,14 +462,13 @@ export class TenantBatchReader {
       return healthy ? 'ok' : 'broken';
     }
     this.counts.prepares += prepares;
-    const skip = evicted.length;
-    batch.forEach((r, i) => r.resolve(results[skip + at[i]!]!.rows));
+    batch.forEach((r, i) => r.resolve(results[at[i]!]!.rows));
     return 'ok';
   }
 
-  private preparedOf(client: PoolClient): Map<string, true> {
+  private preparedOf(client: PoolClient): Set<string> {
     let known = this.preparedOn.get(client);
-    if (!known) this.preparedOn.set(client, (known = new Map()));
+    if (!known) this.preparedOn.set(client, (known = new Set()));
     return known;
   }
 

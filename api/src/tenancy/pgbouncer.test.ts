@@ -80,7 +80,7 @@ maybe('behind pgbouncer in transaction pooling mode', () => {
     server = await startTestServer();
     for (let i = 0; i < 12; i++) tenants.push((await createTestTenant(server, { direct: true })).tenant);
     const url = await startBouncer();
-    viaBouncer = await createPlatform(testConfig({ DATABASE_URL: url, DB_POOL_MAX: '40', REDIS_URL: undefined }), {
+    viaBouncer = await createPlatform(testConfig({ DATABASE_URL: url, DB_POOL_MAX: '40', REDIS_URL: undefined, DB_PREPARED_READS: '1000' }), {
       logger: silentLogger,
       migrate: false,
     });
@@ -142,9 +142,9 @@ maybe('behind pgbouncer in transaction pooling mode', () => {
     }
   }, 120_000);
 
-  test('batched reads, prepared by default, stay each in its own tenant; seeing statements vanish, the reader stops preparing', async () => {
-    // DB_PREPARED_READS is on (the default) although this is the setup it should be off for: consecutive messages of
-    // one client connection reach either server connection, which holds other statements than the client prepared.
+  test('batched reads, prepared, stay each in its own tenant; seeing statements vanish, the reader stops preparing', async () => {
+    // DB_PREPARED_READS is on although this is the setup it must be off for: consecutive messages of one client
+    // connection reach either server connection, which holds other statements than the client prepared.
     const reader = viaBouncer.batchReader;
     expect(reader.prepares).toBe(true);
     for (let round = 0; round < 20; round++) {
