@@ -195,7 +195,7 @@ export class TenantBatchReader {
     } catch (err) {
       return Promise.reject(err);
     }
-    return this.submit<T>(tenant, sql, sql.replace('$1', literal), {}, preparedAs(tenant, sql, literal));
+    return this.submit<T>(tenant, sql, sql.replace('$1', literal), {}, this.preparing ? preparedAs(tenant, sql, literal) : undefined);
   }
 
   private flush(): void {
@@ -326,6 +326,7 @@ export class TenantBatchReader {
   ): Promise<T[]> | null {
     const statement = inlineParams(sql, params ?? []);
     if (statement === null) return null;
+    if (!this.preparing) return this.submit<T>(tenant, sql, statement, opts);
     // inlineParams accepted the text (one statement, no dollar quoting, every placeholder bound): it can be prepared.
     const args = inlineArgs(params ?? []);
     return this.submit<T>(tenant, sql, statement, opts, args === null ? undefined : preparedAs(tenant, sql, args));
@@ -405,8 +406,8 @@ export class TenantBatchReader {
    * message is retried in a message of its own, so a bad read fails alone. 'broken': even the rollback failed.
    *
    * Prepared reads (opts.prepared): a unit prepares its statement when the connection does not have it yet and has
-   * room for it. A failed message with prepared reads also deallocates everything on the connection (which of its statements exist is then unknown), and its reads are
-   * retried unprepared: a read that failed only because of its prepared statement (a migration changed the result's
+   * room for it. A failed message with prepared reads also deallocates everything on the connection (which of its
+   * statements exist is then unknown), and its reads are retried unprepared: a read that failed only because of its prepared statement (a migration changed the result's
    * type, a proxy moved the connection) answers, and one that is wrong in itself fails as it would have.
    */
   private async runOn(client: PoolClient, batch: Pending[], unprepared = false): Promise<'ok' | 'broken'> {
@@ -480,7 +481,7 @@ export class TenantBatchReader {
   }
 }
 
-/** A read as a prepared statement: named after its text, so one name is one statement on every connection. */
+/** A read as a prepared statement: named after its tenant's schema and its text, so one name is one statement on every connection. */
 function preparedAs(tenant: TenantRecord, sql: string, args: string): Prepared {
   return { name: `lp_${createHash('sha256').update(tenant.schemaName).update('\0').update(sql).digest('hex').slice(0, 24)}`, sql, args };
 }
